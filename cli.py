@@ -1,0 +1,262 @@
+"""The ``plandrift`` command: a thin click layer over library functions of the same name."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .extract.dates import find_dates
+from .extract.metadata import DOC_TYPES
+
+DB_OPTION = click.option(
+    "--db",
+    "db_path",
+    default="plandrift.db",
+    show_default=True,
+    envvar="PLANDRIFT_DB",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SQLite database to write to (created if missing; also $PLANDRIFT_DB).",
+)
+SILENT_OPTION = click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="plandrift")
+def cli() -> None:
+    """Turn improvement-plan papers into a queryable history.
+
+    \b
+    Example:
+        plandrift ingest board-papers/ --db plandrift.db
+        plandrift serve --db plandrift.db
+    """
+
+
+def _open(db_path: Path):
+    from .store.schema import open_database
+
+    try:
+        return open_database(db_path)
+    except Exception as error:  # sqlite3.DatabaseError and friends
+        raise click.ClickException(
+            f"{db_path}: cannot open it as a plandrift database ({error}); "
+            "check the path, or choose a new file with --db"
+        ) from None
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+        return value
+    dates = find_dates(value)
+    if not dates:
+        raise click.BadParameter(
+            f"{value!r} is not a date: write it as 2020-05-21, 21/05/2020 or May 2020"
+        )
+    return dates[0].iso
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@DB_OPTION
+@click.option(
+    "--force", is_flag=True, help="Re-extract files already stored (replaces their extracted rows)."
+)
+@click.option("--password", help="Password for encrypted PDFs in this batch.")
+@click.option(
+    "--type",
+    "doc_type",
+    type=click.Choice(DOC_TYPES),
+    help="Set the document type instead of guessing it.",
+)
+@click.option(
+    "--date", "doc_date", callback=_iso_date, help="Set the document date (2020-05-21 or May 2020)."
+)
+@click.option("--org", "organisation", help="Set the organisation the documents belong to.")
+@click.option("--plan", "plan_key", help="Set the plan key that links versions of one plan.")
+@SILENT_OPTION
+def ingest(
+    paths: tuple[Path, ...],
+    db_path: Path,
+    force: bool,
+    password: str | None,
+    doc_type: str | None,
+    doc_date: str | None,
+    organisation: str | None,
+    plan_key: str | None,
+    silent: bool,
+) -> None:
+    """Read board papers, plans, letters and reports into the database.
+
+    PATHS are files or folders (read recursively). PDF, HTML and plain text are
+    recognised from their content. Files already stored (same bytes) are skipped.
+
+    \b
+    Example:
+        plandrift ingest papers/ --db plandrift.db
+        plandrift ingest plan-v3.pdf --type improvement_plan --date 2020-05-21
+    """
+    from .pipeline import IngestOptions, discover_files
+
+    overrides = {
+        key: value
+        for key, value in {
+            "doc_type": doc_type,
+            "doc_date": doc_date,
+            "organisation": organisation,
+            "plan_key": plan_key,
+        }.items()
+        if value
+    }
+    db = _open(db_path)
+    options = IngestOptions(force=force, password=password, overrides=overrides)
+    _run_ingest(db, discover_files(paths), options, silent)
+
+
+@cli.command()
+@DB_OPTION
+@click.option(
+    "--failed", is_flag=True, help="Retry files that failed before and have not been stored since."
+)
+@click.option("--outdated", is_flag=True, help="Re-extract documents read by an older plandrift.")
+@click.option("--password", help="Password for encrypted PDFs.")
+@SILENT_OPTION
+def reprocess(
+    db_path: Path, failed: bool, outdated: bool, password: str | None, silent: bool
+) -> None:
+    """Read again the files that failed, or that an older plandrift extracted.
+
+    \b
+    Example:
+        plandrift reprocess --failed --db plandrift.db
+        plandrift reprocess --outdated
+    """
+    from .pipeline import IngestOptions, reprocess_targets
+
+    if not (failed or outdated):
+        raise click.UsageError("say what to reprocess: --failed, --outdated, or both")
+    db = _open(db_path)
+    files = reprocess_targets(db, failed=failed, outdated=outdated)
+    if not files:
+        click.echo("Nothing to reprocess.")
+        return
+    _run_ingest(db, files, IngestOptions(force=outdated, password=password), silent)
+
+
+def _run_ingest(db, files: list[Path], options, silent: bool) -> None:
+    from .pipeline import IngestSummary, ingest_files
+
+    outcomes = []
+    show_bar = not silent and sys.stderr.isatty() and len(files) > 1
+    with click.progressbar(
+        length=len(files), label="Ingesting", file=sys.stderr, hidden=not show_bar
+    ) as bar:
+        for outcome in ingest_files(db, files, options):
+            outcomes.append(outcome)
+            bar.update(1)
+            if outcome.status == "failed":
+                click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
+            for warning in outcome.warnings:
+                click.echo(f"warning: {outcome.path}: {warning}", err=True)
+    summary = IngestSummary(outcomes)
+    click.echo(summary.line)
+    if summary.counts["failed"]:
+        sys.exit(1)
+
+
+@cli.command()
+@DB_OPTION
+@click.option(
+    "--type", "doc_type", type=click.Choice(DOC_TYPES), help="Only documents of this type."
+)
+@click.option("--plan", "plan_key", help="Only versions of this plan.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+def documents(
+    db_path: Path, doc_type: str | None, plan_key: str | None, output_format: str
+) -> None:
+    """List the documents stored, oldest first.
+
+    \b
+    Example:
+        plandrift documents --type improvement_plan
+        plandrift documents --format csv > documents.csv
+    """
+    from .store.documents import list_documents
+
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such database; ingest some documents first")
+    rows = list_documents(_open(db_path), doc_type=doc_type, plan_key=plan_key)
+    if output_format == "json":
+        click.echo(json.dumps(rows, indent=2))
+    elif output_format == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        click.echo(
+            _table(
+                rows, ["id", "doc_date", "doc_type", "pages", "organisation", "title", "file_name"]
+            )
+        )
+
+
+def _table(rows: list[dict], columns: list[str]) -> str:
+    """A plain-text table, long cells cut so that it fits a terminal."""
+    if not rows:
+        return "No documents."
+    cells = [[_cell(row[column]) for column in columns] for row in rows]
+    widths = [
+        max(len(column), *(len(line[index]) for line in cells))
+        for index, column in enumerate(columns)
+    ]
+    lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True))]
+    lines.append("  ".join("-" * width for width in widths))
+    lines += [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        for line in cells
+    ]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _cell(value: object, limit: int = 40) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@cli.command()
+@DB_OPTION
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback by default).",
+)
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open a browser at the start page.")
+def serve(db_path: Path, host: str, port: int, open_browser: bool) -> None:
+    """Browse the database in Datasette, with descriptions of every table.
+
+    \b
+    Example:
+        plandrift serve --db plandrift.db --port 8001
+    """
+    from .serve import serve as run_datasette
+
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such database; run `plandrift ingest` first")
+    _open(db_path).close()  # bring an older database up to the current schema first
+    sys.exit(run_datasette(db_path, host=host, port=port, open_browser=open_browser))

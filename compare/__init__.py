@@ -1,0 +1,1 @@
+"""Comparison across dated versions of the same plan (lineage and slippage)."""

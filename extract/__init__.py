@@ -1,0 +1,1 @@
+"""Extractors: turn pages into records (document metadata, actions, ...). Pure functions."""

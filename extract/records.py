@@ -1,0 +1,53 @@
+"""What extraction hands to the store: one file's facts, pages and recognised metadata.
+
+Plain, picklable data, so extraction can run in worker processes while a single writer
+stores the results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..ingest.model import ReadDocument
+from .metadata import DocumentMetadata, plan_key_for, recognise_metadata
+
+OVERRIDABLE = ("doc_type", "doc_date", "organisation", "plan_key")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # absolute
+    sha256: str
+    bytes: int
+
+
+@dataclass
+class ExtractedDocument:
+    source: SourceFile
+    read: ReadDocument
+    metadata: DocumentMetadata
+    overrides: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.read.warnings
+
+
+def extract_document(
+    source: SourceFile, read: ReadDocument, overrides: dict[str, str]
+) -> ExtractedDocument:
+    """Recognise the document's metadata, then apply the user's corrections on top.
+
+    The plan key follows the corrected type and organisation unless it was given itself.
+    """
+    metadata = recognise_metadata(read)
+    wanted = {key: value for key, value in overrides.items() if key in OVERRIDABLE and value}
+    if wanted:
+        metadata = replace(metadata, **wanted)
+        if "doc_date" in wanted:
+            metadata = replace(metadata, doc_date_basis="given by user")
+        if "plan_key" not in wanted:
+            is_plan = metadata.doc_type == "improvement_plan"
+            plan_key = plan_key_for(metadata.organisation, metadata.title) if is_plan else None
+            metadata = replace(metadata, plan_key=plan_key)
+    return ExtractedDocument(source=source, read=read, metadata=metadata, overrides=wanted)

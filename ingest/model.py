@@ -1,0 +1,56 @@
+"""The page model every reader produces and every extractor consumes.
+
+Small objects with clear geometry (after pdfplumber): coordinates are PDF points from the
+top-left corner of the page, so any extracted row can be traced to its place on the page.
+Formats without geometry (HTML, text) leave the boxes empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text as it sits on the page."""
+
+    text: str
+    bbox: BBox | None = None
+    size: float | None = None  # largest font size on the line, in points
+    bold: bool = False
+    heading_level: int | None = None  # from markup (HTML h1-h6, Markdown #), when known
+
+
+@dataclass
+class Page:
+    """One page: its text, where that text came from, and its lines with positions."""
+
+    number: int  # 1-based, as printed by a PDF viewer
+    lines: list[Line] = field(default_factory=list)
+    text_layer: str = "native"  # native | ocr | none
+    width: float | None = None
+    height: float | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass
+class ReadDocument:
+    """What a reader returns: the pages of one file plus hints found while reading."""
+
+    file_kind: str  # pdf | html | text
+    pages: list[Page]
+    embedded_title: str | None = None  # PDF Info title or HTML <title>: a hint, often stale
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(page.text for page in self.pages)
+
+    @property
+    def has_text(self) -> bool:
+        return any(line.text.strip() for page in self.pages for line in page.lines)

@@ -1,0 +1,145 @@
+"""Read a PDF into pages of positioned lines.
+
+pdfplumber does the reading; a cheap pre-flight with PDFium first names the failures that
+pdfplumber either hides (a broken page index reads as "0 pages" without an error) or
+reports with a blank message (a password). Each page is closed as soon as it is read, so
+memory stays flat on long board packs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import DamagedPdf, EncryptedPdf, NoPages
+from .model import Line, Page, ReadDocument
+
+_EOF_WINDOW = 4096
+_PDFIUM_PASSWORD_ERROR = 4
+
+
+def read_pdf(path: Path, *, password: str | None = None) -> ReadDocument:
+    """Read every page of a PDF; raise an IngestError subclass when it cannot be read."""
+    expected_pages, embedded_title = preflight_pdf(path, password=password)
+    pages = list(_read_pages(path, password, expected_pages))
+    document = ReadDocument(file_kind="pdf", pages=pages, embedded_title=embedded_title)
+    if not document.has_text:
+        document.warnings.append(
+            "no page has a text layer (a scan or an image-only PDF): its pages are stored "
+            "without text, so nothing can be extracted from it"
+        )
+    return document
+
+
+def preflight_pdf(path: Path, *, password: str | None = None) -> tuple[int, str | None]:
+    """Check the bytes before the expensive parse.
+
+    Returns the page count PDFium sees and the Info dictionary's Title (often stale, so
+    only a hint for the title).
+    """
+    import pypdfium2
+
+    _check_complete(path)
+    try:
+        pdf = pypdfium2.PdfDocument(str(path), password=password)
+    except pypdfium2.PdfiumError as error:
+        if getattr(error, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+            if password:
+                raise EncryptedPdf(
+                    "the PDF is password-protected and the password given is wrong",
+                    advice="check the password and ingest it again with the right --password",
+                ) from None
+            raise EncryptedPdf("the PDF is password-protected") from None
+        raise DamagedPdf("the file starts like a PDF but its structure cannot be read") from None
+    try:
+        page_count = len(pdf)
+        embedded_title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
+    finally:
+        pdf.close()
+    if page_count == 0:
+        raise NoPages("the PDF has no pages")
+    return page_count, embedded_title
+
+
+def _check_complete(path: Path) -> None:
+    """A PDF ends with %%EOF; one that does not was usually cut short while downloading."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        handle.seek(max(0, size - _EOF_WINDOW))
+        tail = handle.read()
+    if b"%%EOF" not in tail:
+        raise DamagedPdf(
+            "the PDF is incomplete (no end-of-file marker: the download was probably cut short)"
+        )
+
+
+def _read_pages(path: Path, password: str | None, expected_pages: int) -> Iterator[Page]:
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(path, password=password or "") as pdf:
+            if not pdf.pages:
+                raise NoPages(
+                    f"none of the {expected_pages} pages in the file can be found from its page "
+                    "index (the cross-reference table is damaged)"
+                )
+            for page in pdf.pages:
+                try:
+                    yield _read_page(page)
+                finally:
+                    page.close()
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error
+        if type(cause).__name__ == "PDFPasswordIncorrect":
+            raise EncryptedPdf("the PDF is password-protected") from None
+        raise DamagedPdf(f"the PDF could not be parsed ({type(cause).__name__})") from None
+
+
+def _read_page(page) -> Page:
+    """Lines with their boxes and font sizes; duplicate overprinted characters removed."""
+    clean = page.dedupe_chars() if _has_overprinted_chars(page.chars) else page
+    lines = []
+    for raw in clean.extract_text_lines(return_chars=True, strip=True):
+        text = raw["text"]
+        if not text:
+            continue
+        chars = raw["chars"]
+        size = max((char.get("size") or 0.0) for char in chars) if chars else None
+        bold_chars = sum(1 for char in chars if "bold" in (char.get("fontname") or "").lower())
+        lines.append(
+            Line(
+                text=text,
+                bbox=(
+                    round(raw["x0"], 2),
+                    round(raw["top"], 2),
+                    round(raw["x1"], 2),
+                    round(raw["bottom"], 2),
+                ),
+                size=round(size, 2) if size else None,
+                bold=bool(chars) and bold_chars * 2 > len(chars),
+            )
+        )
+    return Page(
+        number=page.page_number,
+        lines=lines,
+        text_layer="native" if lines else "none",
+        width=round(float(page.width), 2),
+        height=round(float(page.height), 2),
+    )
+
+
+def _has_overprinted_chars(chars: list[dict]) -> bool:
+    """Fake bold prints each glyph twice at (almost) the same spot ("DDaattaa").
+
+    ``dedupe_chars`` fixes that but costs several times a page's whole parse, so it is
+    only run when a cheap count finds such pairs.
+    """
+    seen: set[tuple[str, int, int]] = set()
+    repeats = 0
+    for char in chars:
+        key = (char["text"], round(char["x0"]), round(char["top"]))
+        if key in seen:
+            repeats += 1
+        seen.add(key)
+    return repeats > max(3, len(chars) // 20)

@@ -1,0 +1,44 @@
+"""One entry point for reading any supported file: sniff the bytes, pick the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import FileTooLarge, FileVanished, UnsupportedFile
+from .html import read_html
+from .model import ReadDocument
+from .pdf import read_pdf
+from .sniff import SNIFF_BYTES, detect_kind
+from .text import read_text
+
+DEFAULT_MAX_FILE_SIZE = 500 * 1024 * 1024
+_KIND_NAMES = {"html": "a web page", "text": "plain text"}
+
+
+def read_document(
+    path: Path, *, password: str | None = None, max_file_size: int = DEFAULT_MAX_FILE_SIZE
+) -> ReadDocument:
+    """Read ``path`` into pages, choosing the reader from the file's content."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except FileNotFoundError:
+        raise FileVanished("the file no longer exists") from None
+    if size > max_file_size:
+        raise FileTooLarge(
+            f"the file is {size / 1e6:.0f} MB, over the {max_file_size / 1e6:.0f} MB limit"
+        )
+    kind = detect_kind(head)
+    if path.suffix.lower() == ".pdf" and kind != "pdf":
+        raise UnsupportedFile(
+            f"the file is named .pdf but holds {_KIND_NAMES[kind]}, not a PDF",
+            advice="this is often an error page saved by a failed download: download the PDF again",
+        )
+    if kind == "pdf":
+        return read_pdf(path, password=password)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileVanished("the file no longer exists") from None
+    return read_html(data) if kind == "html" else read_text(data)

@@ -1,0 +1,210 @@
+"""The one orchestrator: file -> pages -> extracted records -> store.
+
+Readers and extractors are pure; this module decides what to read (skipping bytes already
+stored), hands the results to the store one document per transaction, and reports one
+outcome per file so that a bad file never stops the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from .extract.records import ExtractedDocument, SourceFile, extract_document
+from .ingest.errors import FileVanished, IngestError
+from .ingest.read import DEFAULT_MAX_FILE_SIZE, read_document
+from .store import documents as store
+
+# Files a folder walk passes over: our own databases, editor and OS litter.
+_SKIPPED_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".sqlite3", "-journal")
+_SKIPPED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+_HASH_CHUNK = 1024 * 1024
+OUTCOME_STATUSES = ("ingested", "unchanged", "failed")
+
+
+@dataclass
+class IngestOptions:
+    force: bool = False
+    password: str | None = None
+    overrides: dict[str, str] = field(default_factory=dict)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file: ``ingested``, ``unchanged`` or ``failed``."""
+
+    path: str
+    status: str
+    document_id: int | None = None
+    error_class: str | None = None
+    message: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestSummary:
+    outcomes: list[FileOutcome]
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(outcome.status for outcome in self.outcomes)
+
+    @property
+    def line(self) -> str:
+        counts = self.counts
+        return ", ".join(f"{counts[status]} {status}" for status in OUTCOME_STATUSES)
+
+
+def discover_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, plus every file below folders named (sorted; hidden files skipped).
+
+    A path that does not exist is kept, so that it is reported as a failure.
+    """
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(
+                child
+                for child in sorted(path.rglob("*"))
+                if child.is_file() and not _skipped(child.relative_to(path))
+            )
+        else:
+            found.append(path)
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(str(path.absolute()), path)
+    return list(unique.values())
+
+
+def _skipped(relative: Path) -> bool:
+    name = relative.name.lower()
+    hidden = any(part.startswith((".", "~$")) for part in relative.parts)
+    return hidden or name in _SKIPPED_NAMES or name.endswith(_SKIPPED_SUFFIXES)
+
+
+def ingest_paths(
+    db: sqlite_utils.Database, paths: Iterable[str | Path], options: IngestOptions | None = None
+) -> IngestSummary:
+    """Ingest files and folders; the library form of ``plandrift ingest``."""
+    return IngestSummary(list(ingest_files(db, discover_files(paths), options or IngestOptions())))
+
+
+def ingest_files(
+    db: sqlite_utils.Database, files: list[Path], options: IngestOptions
+) -> Iterator[FileOutcome]:
+    """Ingest each file in turn, yielding its outcome; the run is recorded in ``ingest_runs``."""
+    run_id = store.start_run(db, [str(path) for path in files])
+    counts: Counter[str] = Counter()
+    try:
+        for path in files:
+            outcome = _ingest_file(db, path, run_id, options)
+            counts[outcome.status] += 1
+            yield outcome
+    finally:
+        store.finish_run(
+            db, run_id, {key: counts[key] for key in ("ingested", "unchanged", "failed")}
+        )
+
+
+def _ingest_file(
+    db: sqlite_utils.Database, path: Path, run_id: int, options: IngestOptions
+) -> FileOutcome:
+    location = str(path.absolute())
+    sha256 = None
+    try:
+        sha256, size = hash_file(path)
+        existing = store.find_document(db, sha256)
+        kept = json.loads(existing["overrides"]) if existing and existing["overrides"] else {}
+        overrides = {**kept, **options.overrides}
+        if existing and not options.force and overrides == kept:
+            with db.atomic():
+                store.record_source(db, existing["id"], location)
+            store.resolve_errors(db, location)
+            return FileOutcome(location, "unchanged", document_id=existing["id"])
+        extracted = process_file(
+            SourceFile(location, sha256, size), options.password, overrides, options.max_file_size
+        )
+    except IngestError as error:
+        return _failed(db, run_id, location, sha256, error.error_class, str(error))
+    except Exception as error:  # a reader bug must not stop the batch
+        message = (
+            f"plandrift could not read it ({type(error).__name__}: {error}); "
+            "please report this with a copy of the file"
+        )
+        return _failed(db, run_id, location, sha256, "UnexpectedError", message)
+    document_id = store.save_document(db, extracted, run_id)
+    store.resolve_errors(db, location)
+    return FileOutcome(
+        location, "ingested", document_id=document_id, warnings=list(extracted.warnings)
+    )
+
+
+def process_file(
+    source: SourceFile, password: str | None, overrides: dict[str, str], max_file_size: int
+) -> ExtractedDocument:
+    """Read and extract one file. Pure (no database), so it can run in a worker process."""
+    read = read_document(Path(source.path), password=password, max_file_size=max_file_size)
+    return extract_document(source, read, overrides)
+
+
+def _failed(
+    db: sqlite_utils.Database,
+    run_id: int,
+    path: str,
+    sha256: str | None,
+    error_class: str,
+    message: str,
+) -> FileOutcome:
+    store.record_error(db, run_id, path, error_class, message, sha256)
+    return FileOutcome(path, "failed", error_class=error_class, message=message)
+
+
+def hash_file(path: Path) -> tuple[str, int]:
+    """sha256 and size of a file, read in chunks (board packs can be hundreds of MB)."""
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_HASH_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+    except FileNotFoundError:
+        raise FileVanished(
+            "no such file or folder", advice="check the path and try again"
+        ) from None
+    except IsADirectoryError:
+        raise FileVanished(
+            "this is a folder that could not be read", advice="check the path"
+        ) from None
+    except PermissionError:
+        raise FileVanished(
+            "permission denied", advice="check you can open the file, then try again"
+        ) from None
+    return digest.hexdigest(), size
+
+
+def reprocess_targets(db: sqlite_utils.Database, *, failed: bool, outdated: bool) -> list[Path]:
+    """Files to read again: ones that failed before and were never stored since, and/or the
+    stored documents whose extractor version is older than this plandrift's."""
+    targets: list[Path] = []
+    if failed:
+        targets.extend(Path(path) for path in store.unresolved_error_paths(db))
+    if outdated:
+        for document in store.outdated_documents(db):
+            paths = [Path(path) for path in document["paths"]]
+            if not paths:
+                continue
+            same_bytes = [
+                path
+                for path in paths
+                if path.is_file() and hash_file(path)[0] == document["sha256"]
+            ]
+            targets.append((same_bytes or paths)[0])
+    return discover_files(targets)

@@ -1,0 +1,198 @@
+"""Write extracted documents, their sources and each run's outcome.
+
+Each document is written in one transaction: a failure part way leaves no trace of it.
+Documents are keyed by the sha256 of their bytes, so the same file met under another name
+becomes another ``sources`` row, never a duplicate document.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from .. import EXTRACTOR_VERSION, __version__
+from ..extract.records import ExtractedDocument
+
+# Tables holding rows derived from a document's content; --force replaces them together.
+DERIVED_TABLES = ("pages",)
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def find_document(db: sqlite_utils.Database, sha256: str) -> dict | None:
+    rows = list(db["documents"].rows_where("sha256 = ?", [sha256], limit=1))
+    return rows[0] if rows else None
+
+
+def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_id: int) -> int:
+    """Store a newly read document, or replace the derived rows of one stored before."""
+    now = utc_now()
+    metadata = extracted.metadata
+    pages = extracted.read.pages
+    row = {
+        "sha256": extracted.source.sha256,
+        "path": extracted.source.path,
+        "file_name": extracted.source.path.replace("\\", "/").rsplit("/", 1)[-1],
+        "file_kind": extracted.read.file_kind,
+        "bytes": extracted.source.bytes,
+        "doc_type": metadata.doc_type,
+        "title": metadata.title,
+        "organisation": metadata.organisation,
+        "doc_date": metadata.doc_date,
+        "doc_date_basis": metadata.doc_date_basis,
+        "plan_key": metadata.plan_key,
+        "pages": len(pages),
+        "pages_without_text": sum(1 for page in pages if page.text_layer == "none"),
+        "overrides": json.dumps(extracted.overrides, sort_keys=True)
+        if extracted.overrides
+        else None,
+        "warnings": "\n".join(extracted.warnings) or None,
+        "extractor_version": EXTRACTOR_VERSION,
+        "ingested_at": now,
+        "ingest_run_id": run_id,
+    }
+    with db.atomic():
+        existing = find_document(db, extracted.source.sha256)
+        if existing:
+            document_id = existing["id"]
+            for table in DERIVED_TABLES:
+                db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [document_id])
+            row.pop("path")  # keep where it was first seen
+            db["documents"].update(document_id, row)
+        else:
+            document_id = db["documents"].insert(row).last_pk
+        db["pages"].insert_all(
+            {
+                "document_id": document_id,
+                "page": page.number,
+                "text": page.text,
+                "text_layer": page.text_layer,
+                "width": page.width,
+                "height": page.height,
+            }
+            for page in pages
+        )
+        record_source(db, document_id, extracted.source.path, now)
+    return document_id
+
+
+def record_source(
+    db: sqlite_utils.Database, document_id: int, path: str, now: str | None = None
+) -> None:
+    """Remember that this document's bytes were found at ``path`` (call inside a transaction)."""
+    now = now or utc_now()
+    db.execute(
+        "INSERT INTO sources (document_id, path, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (document_id, path) DO UPDATE SET last_seen_at = excluded.last_seen_at",
+        [document_id, path, now, now],
+    )
+
+
+def start_run(db: sqlite_utils.Database, paths: list[str]) -> int:
+    with db.atomic():
+        return (
+            db["ingest_runs"]
+            .insert(
+                {
+                    "started_at": utc_now(),
+                    "paths": json.dumps(paths),
+                    "ingested": 0,
+                    "unchanged": 0,
+                    "failed": 0,
+                    "plandrift_version": __version__,
+                    "extractor_version": EXTRACTOR_VERSION,
+                }
+            )
+            .last_pk
+        )
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:
+    with db.atomic():
+        db["ingest_runs"].update(run_id, {"finished_at": utc_now(), **counts})
+
+
+def record_error(
+    db: sqlite_utils.Database,
+    run_id: int,
+    path: str,
+    error_class: str,
+    message: str,
+    sha256: str | None,
+) -> None:
+    with db.atomic():
+        db["ingest_errors"].insert(
+            {
+                "ingest_run_id": run_id,
+                "path": path,
+                "sha256": sha256,
+                "error_class": error_class,
+                "message": message,
+                "occurred_at": utc_now(),
+            }
+        )
+
+
+def resolve_errors(db: sqlite_utils.Database, path: str) -> None:
+    """Mark earlier failures of ``path`` as resolved now that it has been stored."""
+    with db.atomic():
+        db.execute(
+            "UPDATE ingest_errors SET resolved_at = ? WHERE path = ? AND resolved_at IS NULL",
+            [utc_now(), path],
+        )
+
+
+def unresolved_error_paths(db: sqlite_utils.Database) -> list[str]:
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT path FROM ingest_errors WHERE resolved_at IS NULL ORDER BY path"
+        ).fetchall()
+    ]
+
+
+def outdated_documents(db: sqlite_utils.Database) -> list[dict]:
+    """Documents extracted by an older extractor, with every path their bytes were seen at."""
+    rows = db.execute(
+        "SELECT d.id, d.sha256, d.overrides, group_concat(s.path, char(10)) AS paths "
+        "FROM documents d LEFT JOIN sources s ON s.document_id = d.id "
+        "WHERE d.extractor_version < ? GROUP BY d.id ORDER BY d.id",
+        [EXTRACTOR_VERSION],
+    ).fetchall()
+    return [
+        {
+            "id": row[0],
+            "sha256": row[1],
+            "overrides": json.loads(row[2]) if row[2] else {},
+            "paths": (row[3] or "").split("\n") if row[3] else [],
+        }
+        for row in rows
+    ]
+
+
+def list_documents(
+    db: sqlite_utils.Database, *, doc_type: str | None = None, plan_key: str | None = None
+) -> list[dict]:
+    """Stored documents, oldest first, optionally of one type or one plan."""
+    where, params = [], []
+    if doc_type:
+        where.append("doc_type = ?")
+        params.append(doc_type)
+    if plan_key:
+        where.append("plan_key = ?")
+        params.append(plan_key)
+    columns = (
+        "id, doc_date, doc_type, pages, organisation, title, plan_key, file_name, sha256, "
+        "extractor_version, ingested_at"
+    )
+    return list(
+        db.query(
+            f"SELECT {columns} FROM documents {'WHERE ' + ' AND '.join(where) if where else ''} "
+            "ORDER BY doc_date IS NULL, doc_date, id",
+            params,
+        )
+    )

@@ -1,0 +1,136 @@
+"""The database schema, created and upgraded only through ordered migrations.
+
+Each migration is a numbered function; opening any plandrift database applies the ones it
+has not had yet, inside a transaction each, so an older database is upgraded in place and
+never loses data. ``PRAGMA user_version`` holds the number of migrations applied: the
+schema version. Table and column names are a public contract (auditors save queries
+against them): add freely, rename only through a new migration.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+migrations = Migrations("plandrift")
+
+# Full-text search on the tables people search, kept in step by triggers.
+FTS_CONFIG = {"pages": ["text"]}
+
+
+@migrations()
+def m001_documents_and_pages(db: sqlite_utils.Database) -> None:
+    db["ingest_runs"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "paths": str,
+            "ingested": int,
+            "unchanged": int,
+            "failed": int,
+            "plandrift_version": str,
+            "extractor_version": int,
+        },
+        pk="id",
+    )
+    db["documents"].create(
+        {
+            "id": int,
+            "sha256": str,
+            "path": str,
+            "file_name": str,
+            "file_kind": str,
+            "bytes": int,
+            "doc_type": str,
+            "title": str,
+            "organisation": str,
+            "doc_date": str,
+            "doc_date_basis": str,
+            "plan_key": str,
+            "pages": int,
+            "pages_without_text": int,
+            "overrides": str,
+            "warnings": str,
+            "extractor_version": int,
+            "ingested_at": str,
+            "ingest_run_id": int,
+        },
+        pk="id",
+        not_null={"sha256", "path", "file_kind", "doc_type", "extractor_version", "ingested_at"},
+        foreign_keys=[("ingest_run_id", "ingest_runs", "id")],
+    )
+    db["documents"].create_index(["sha256"], unique=True)
+    db["documents"].create_index(["plan_key", "doc_date"])
+    db["documents"].create_index(["doc_type"])
+    db["pages"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "page": int,
+            "text": str,
+            "text_layer": str,
+            "width": float,
+            "height": float,
+        },
+        pk="id",
+        not_null={"document_id", "page", "text_layer"},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["pages"].create_index(["document_id", "page"], unique=True)
+    db["sources"].create(
+        {"id": int, "document_id": int, "path": str, "first_seen_at": str, "last_seen_at": str},
+        pk="id",
+        not_null={"document_id", "path"},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["sources"].create_index(["document_id", "path"], unique=True)
+    db["sources"].create_index(["path"])
+    db["ingest_errors"].create(
+        {
+            "id": int,
+            "ingest_run_id": int,
+            "path": str,
+            "sha256": str,
+            "error_class": str,
+            "message": str,
+            "occurred_at": str,
+            "resolved_at": str,
+        },
+        pk="id",
+        not_null={"path", "error_class", "message", "occurred_at"},
+        foreign_keys=[("ingest_run_id", "ingest_runs", "id")],
+    )
+    db["ingest_errors"].create_index(["path"])
+    for table, columns in FTS_CONFIG.items():
+        db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+
+
+def open_database(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) a plandrift database, upgraded to the current schema.
+
+    WAL mode lets ``plandrift serve`` keep reading while ``ingest`` writes; the busy
+    timeout makes a second writer wait for the first instead of failing at once.
+    """
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.execute("PRAGMA foreign_keys = ON")
+    if not db.memory:
+        db.enable_wal()
+    migrate(db)
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply pending migrations and record the schema version."""
+    if migrations.pending(db):
+        migrations.apply(db)
+    version = len(migrations.applied(db))
+    if db.execute("PRAGMA user_version").fetchone()[0] != version:
+        db.execute(f"PRAGMA user_version = {version}")
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]

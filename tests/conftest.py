@@ -1,0 +1,62 @@
+"""Shared fixtures: PDFs rendered from the seed documents, and a way to run the real CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from plandrift.cli import cli
+
+from fixtures.seed_html import render_seed_html
+from fixtures.seed_pdfs import SEEDS_DIR, SHARED_DIR, render_seed_pdf
+
+CORPUS_DIR = SHARED_DIR / "corpus"
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not SEEDS_DIR.is_dir() or not CORPUS_DIR.is_dir():
+        raise pytest.UsageError(
+            f"the shared material is missing: expected {SEEDS_DIR} and {CORPUS_DIR} "
+            "(../shared beside the checkout, or set PLANDRIFT_SHARED)"
+        )
+
+
+@pytest.fixture(scope="session")
+def seed_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The five seeds as the documents they came from: four PDFs and one web page."""
+    folder = tmp_path_factory.mktemp("seed-documents")
+    documents = {
+        prefix: render_seed_pdf(prefix, folder / f"seed-{prefix}.pdf")
+        for prefix in ("000", "001", "002", "003")
+    }
+    documents["004"] = render_seed_html(
+        "004",
+        folder / "seed-004.html",
+        chrome_lines=2,
+        site_name="Devon Children and Families Partnership",
+    )
+    return documents
+
+
+@pytest.fixture
+def seed_folder(seed_documents: dict[str, Path], tmp_path: Path) -> Path:
+    """A fresh copy of the seed documents that a test may change."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for path in seed_documents.values():
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def run_cli(*args: str | Path) -> Result:
+    """Run ``plandrift`` in-process, as a user would from a terminal."""
+    return CliRunner().invoke(cli, [str(arg) for arg in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "plandrift.db"

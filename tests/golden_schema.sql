@@ -1,0 +1,99 @@
+CREATE TABLE "_sqlite_migrations" (
+   "id" INTEGER PRIMARY KEY,
+   "migration_set" TEXT,
+   "name" TEXT,
+   "applied_at" TEXT
+);
+CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
+    ON "_sqlite_migrations" ("migration_set", "name");
+CREATE TABLE "ingest_runs" (
+   "id" INTEGER PRIMARY KEY,
+   "started_at" TEXT,
+   "finished_at" TEXT,
+   "paths" TEXT,
+   "ingested" INTEGER,
+   "unchanged" INTEGER,
+   "failed" INTEGER,
+   "plandrift_version" TEXT,
+   "extractor_version" INTEGER
+);
+CREATE TABLE "documents" (
+   "id" INTEGER PRIMARY KEY,
+   "sha256" TEXT NOT NULL,
+   "path" TEXT NOT NULL,
+   "file_name" TEXT,
+   "file_kind" TEXT NOT NULL,
+   "bytes" INTEGER,
+   "doc_type" TEXT NOT NULL,
+   "title" TEXT,
+   "organisation" TEXT,
+   "doc_date" TEXT,
+   "doc_date_basis" TEXT,
+   "plan_key" TEXT,
+   "pages" INTEGER,
+   "pages_without_text" INTEGER,
+   "overrides" TEXT,
+   "warnings" TEXT,
+   "extractor_version" INTEGER NOT NULL,
+   "ingested_at" TEXT NOT NULL,
+   "ingest_run_id" INTEGER REFERENCES "ingest_runs"("id")
+);
+CREATE UNIQUE INDEX "idx_documents_sha256"
+    ON "documents" ("sha256");
+CREATE INDEX "idx_documents_plan_key_doc_date"
+    ON "documents" ("plan_key", "doc_date");
+CREATE INDEX "idx_documents_doc_type"
+    ON "documents" ("doc_type");
+CREATE TABLE "pages" (
+   "id" INTEGER PRIMARY KEY,
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "page" INTEGER NOT NULL,
+   "text" TEXT,
+   "text_layer" TEXT NOT NULL,
+   "width" REAL,
+   "height" REAL
+);
+CREATE UNIQUE INDEX "idx_pages_document_id_page"
+    ON "pages" ("document_id", "page");
+CREATE TABLE "sources" (
+   "id" INTEGER PRIMARY KEY,
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "path" TEXT NOT NULL,
+   "first_seen_at" TEXT,
+   "last_seen_at" TEXT
+);
+CREATE UNIQUE INDEX "idx_sources_document_id_path"
+    ON "sources" ("document_id", "path");
+CREATE INDEX "idx_sources_path"
+    ON "sources" ("path");
+CREATE TABLE "ingest_errors" (
+   "id" INTEGER PRIMARY KEY,
+   "ingest_run_id" INTEGER REFERENCES "ingest_runs"("id"),
+   "path" TEXT NOT NULL,
+   "sha256" TEXT,
+   "error_class" TEXT NOT NULL,
+   "message" TEXT NOT NULL,
+   "occurred_at" TEXT NOT NULL,
+   "resolved_at" TEXT
+);
+CREATE INDEX "idx_ingest_errors_path"
+    ON "ingest_errors" ("path");
+CREATE VIRTUAL TABLE "pages_fts" USING FTS5 (
+    "text",
+    tokenize='porter',
+    content="pages"
+);
+CREATE TABLE 'pages_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'pages_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE 'pages_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'pages_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TRIGGER "pages_ai" AFTER INSERT ON "pages" BEGIN
+  INSERT INTO "pages_fts" (rowid, "text") VALUES (new.rowid, new."text");
+END;
+CREATE TRIGGER "pages_ad" AFTER DELETE ON "pages" BEGIN
+  INSERT INTO "pages_fts" ("pages_fts", rowid, "text") VALUES('delete', old.rowid, old."text");
+END;
+CREATE TRIGGER "pages_au" AFTER UPDATE ON "pages" BEGIN
+  INSERT INTO "pages_fts" ("pages_fts", rowid, "text") VALUES('delete', old.rowid, old."text");
+  INSERT INTO "pages_fts" (rowid, "text") VALUES (new.rowid, new."text");
+END;

@@ -1,0 +1,208 @@
+"""Each kind of bad input: one clear line naming the file and what to do, the batch goes on,
+exit status 1, and the database holds exactly the good documents."""
+
+from __future__ import annotations
+
+import io
+import random
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from reportlab.lib import pdfencrypt
+from reportlab.pdfgen import canvas
+
+from plandrift.store.schema import open_database
+
+from conftest import CORPUS_DIR, run_cli
+
+GOOD = "seed-001.pdf"
+
+
+def _write_encrypted_pdf(path: Path, password: str) -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption(password), invariant=1)
+    pdf.drawString(72, 720, "Children's Services Improvement Plan - Update 21/05/2020")
+    pdf.save()
+    path.write_bytes(buffer.getvalue())
+
+
+def _write_scanned_pdf(path: Path) -> None:
+    """A page that is only a picture: shapes standing in for a scanned image, no text."""
+    pdf = canvas.Canvas(str(path), invariant=1)
+    for page in range(2):
+        for row in range(40):
+            pdf.rect(60, 760 - row * 18, 300 + (row * 37 + page) % 170, 9, fill=1)
+        pdf.showPage()
+    pdf.save()
+
+
+def _zip_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def _batch(
+    tmp_path: Path, seed_documents: dict[str, Path], name: str, content: bytes | Path
+) -> Path:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(seed_documents["001"], folder / GOOD)
+    bad = folder / name
+    if isinstance(content, Path):
+        shutil.copy(content, bad)
+    else:
+        bad.write_bytes(content)
+    return folder
+
+
+def _seed_bytes(seed_documents, prefix: str, fraction: float) -> bytes:
+    data = seed_documents[prefix].read_bytes()
+    return data[: int(len(data) * fraction)]
+
+
+BAD_INPUTS = {
+    "zero-byte": ("empty.pdf", lambda seeds: b"", "EmptyFile", "the file is empty"),
+    "random-bytes-named-pdf": (
+        "board-pack.pdf",
+        lambda seeds: random.Random(7).randbytes(20_000),
+        "UnsupportedFile",
+        "not a PDF, HTML or text file",
+    ),
+    "html-error-page-named-pdf": (
+        "report.pdf",
+        lambda seeds: b"<!DOCTYPE html><html><body><h1>Report not found</h1></body></html>",
+        "UnsupportedFile",
+        "download the PDF again",
+    ),
+    "zip-named-pdf": ("plan.pdf", lambda seeds: _zip_bytes(), "UnsupportedFile", "ZIP archive"),
+    "truncated-10": (
+        "cut.pdf",
+        lambda seeds: _seed_bytes(seeds, "000", 0.1),
+        "DamagedPdf",
+        "download it again",
+    ),
+    "truncated-50": (
+        "cut.pdf",
+        lambda seeds: _seed_bytes(seeds, "000", 0.5),
+        "DamagedPdf",
+        "download it again",
+    ),
+    "truncated-90": (
+        "cut.pdf",
+        lambda seeds: _seed_bytes(seeds, "000", 0.9),
+        "DamagedPdf",
+        "download it again",
+    ),
+    "broken-page-index": (
+        "finstats.pdf",
+        lambda seeds: CORPUS_DIR / "milburn-pc_finstats_2016-01-01_.pdf",
+        "NoPages",
+        "save/print it as a new PDF",
+    ),
+    "password-protected": (
+        "locked.pdf",
+        lambda seeds: CORPUS_DIR / "camelot-tests_health_protected.pdf",
+        "EncryptedPdf",
+        "--password",
+    ),
+    "html-without-body-text": (
+        "update.html",
+        lambda seeds: (
+            b"<html><head><title>Update</title><script>var x = 1;</script></head>"
+            b"<body> </body></html>"
+        ),
+        "NoText",
+        "no visible text",
+    ),
+    "blank-text-file": ("notes.txt", lambda seeds: b"  \n\n\t \n", "NoText", "only white space"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_fails_clearly_and_batch_goes_on(case, tmp_path, seed_documents, db_path):
+    name, make, error_class, advice = BAD_INPUTS[case]
+    folder = _batch(tmp_path, seed_documents, name, make(seed_documents))
+    result = run_cli("ingest", folder, "--db", db_path)
+
+    assert result.exit_code == 1
+    assert result.stdout.strip() == "1 ingested, 0 unchanged, 1 failed"
+    error_lines = result.stderr.strip().splitlines()
+    assert len(error_lines) == 1
+    assert error_lines[0].startswith(f"error: {folder / name}: ")
+    assert advice in error_lines[0]
+    db = open_database(db_path)
+    assert [row["file_name"] for row in db["documents"].rows] == [GOOD]
+    assert {row["document_id"] for row in db["pages"].rows} == {1}
+    errors = list(db["ingest_errors"].rows)
+    assert [(row["path"], row["error_class"]) for row in errors] == [
+        (str(folder / name), error_class)
+    ]
+
+
+def test_missing_path_is_reported_and_others_ingested(tmp_path, seed_documents, db_path):
+    result = run_cli(
+        "ingest", seed_documents["001"], tmp_path / "no-such-paper.pdf", "--db", db_path
+    )
+    assert result.exit_code == 1
+    assert "no-such-paper.pdf: no such file or folder; check the path" in result.stderr
+    assert open_database(db_path)["documents"].count == 1
+
+
+def test_encrypted_pdf_opens_with_password(tmp_path, db_path):
+    locked = tmp_path / "locked-plan.pdf"
+    _write_encrypted_pdf(locked, "board2020")
+    wrong = run_cli("ingest", locked, "--db", db_path, "--password", "guess")
+    assert wrong.exit_code == 1
+    assert "the password given is wrong; check the password" in wrong.stderr
+    right = run_cli("ingest", locked, "--db", db_path, "--password", "board2020")
+    assert right.exit_code == 0, right.output
+    db = open_database(db_path)
+    assert "Update 21/05/2020" in db["pages"].get(1)["text"]
+    assert (
+        db.execute("SELECT count(*) FROM ingest_errors WHERE resolved_at IS NULL").fetchone()[0]
+        == 0
+    )
+
+
+def test_scanned_pdf_is_stored_with_a_warning(tmp_path, db_path):
+    scan = tmp_path / "scanned-letter.pdf"
+    _write_scanned_pdf(scan)
+    result = run_cli("ingest", scan, "--db", db_path)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "1 ingested, 0 unchanged, 0 failed"
+    assert result.stderr.startswith(f"warning: {scan}: no page has a text layer")
+    db = open_database(db_path)
+    document = db["documents"].get(1)
+    assert (document["pages"], document["pages_without_text"]) == (2, 2)
+    assert {row["text_layer"] for row in db["pages"].rows} == {"none"}
+
+
+def test_failure_while_writing_leaves_no_trace(seed_documents, db_path, monkeypatch):
+    """A crash after the pages are inserted but before the document is complete."""
+    from plandrift.pipeline import ingest_paths
+    from plandrift.store import documents as store
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    db = open_database(db_path)
+    ingest_paths(db, [seed_documents["001"]])
+    monkeypatch.setattr(store, "record_source", fail)
+    with pytest.raises(OSError, match="disk full"):
+        ingest_paths(db, [seed_documents["003"]])
+    assert db["documents"].count == 1
+    assert {row["document_id"] for row in db["pages"].rows} == {1}
+    assert (
+        db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'neighbours'").fetchone()[
+            0
+        ]
+        == 0
+    )
+    assert (
+        db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'Medway'").fetchone()[0]
+        == 6
+    )
