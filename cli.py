@@ -260,3 +260,44 @@ def serve(db_path: Path, host: str, port: int, open_browser: bool) -> None:
         raise click.ClickException(f"{db_path}: no such database; run `plandrift ingest` first")
     _open(db_path).close()  # bring an older database up to the current schema first
     sys.exit(run_datasette(db_path, host=host, port=port, open_browser=open_browser))
+
+
+@cli.command()
+@click.argument("truth", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@DB_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--details", is_flag=True, help="Also list every missed, extra and wrong row.")
+def evaluate(truth: Path, db_path: Path, output_format: str, details: bool) -> None:
+    """Score extracted actions against a labelled truth file.
+
+    TRUTH is JSON: {"documents": [{"file": NAME, "actions": [{"text": ..., "lead": ...,
+    "status": ..., "due_date": ..., "section": ...}]}]}. Prints precision, recall and F1
+    for action rows and the accuracy of each field.
+
+    \b
+    Example:
+        plandrift evaluate tests/truth.json --db plandrift.db --details
+    """
+    from .evaluate import as_json, format_report
+    from .evaluate import evaluate as score
+
+    if not db_path.exists():
+        raise click.ClickException(
+            f"{db_path}: no such database; ingest the labelled documents first"
+        )
+    try:
+        result = score(_open(db_path), truth)
+    except (ValueError, KeyError) as error:
+        raise click.ClickException(
+            f"{truth}: not a truth file ({error}); see plandrift evaluate --help"
+        ) from None
+    if output_format == "json":
+        click.echo(json.dumps(as_json(result), indent=2))
+    else:
+        click.echo(format_report(result, details=details))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..ingest.model import ReadDocument
+from .actions import ExtractedAction, extract_actions
 from .metadata import DocumentMetadata, plan_key_for, recognise_metadata
 
 OVERRIDABLE = ("doc_type", "doc_date", "organisation", "plan_key")
@@ -27,6 +28,7 @@ class ExtractedDocument:
     read: ReadDocument
     metadata: DocumentMetadata
     overrides: dict[str, str] = field(default_factory=dict)
+    actions: list[ExtractedAction] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
@@ -36,7 +38,8 @@ class ExtractedDocument:
 def extract_document(
     source: SourceFile, read: ReadDocument, overrides: dict[str, str]
 ) -> ExtractedDocument:
-    """Recognise the document's metadata, then apply the user's corrections on top.
+    """Recognise the document's metadata (with the user's corrections on top), then
+    extract its records.
 
     The plan key follows the corrected type and organisation unless it was given itself.
     """
@@ -50,4 +53,7 @@ def extract_document(
             is_plan = metadata.doc_type == "improvement_plan"
             plan_key = plan_key_for(metadata.organisation, metadata.title) if is_plan else None
             metadata = replace(metadata, plan_key=plan_key)
-    return ExtractedDocument(source=source, read=read, metadata=metadata, overrides=wanted)
+    actions = extract_actions(read, metadata.doc_date)
+    return ExtractedDocument(
+        source=source, read=read, metadata=metadata, overrides=wanted, actions=actions
+    )

@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from .errors import NoText
-from .model import Line, Page, ReadDocument
+from .model import Cell, Line, Page, ReadDocument, Table
 from .text import decode_text
 
 _SKIPPED_TAGS = {
@@ -90,7 +90,12 @@ class _VisibleText(HTMLParser):
         self._content_depth = 0
         self._buffer: list[str] = []
         self._cells: list[str] | None = None  # the open table row's cells
+        self._spans: list[int] = []  # each open-row cell's colspan
         self._in_cell = False
+        self._span = 1
+        self._table_depth = 0
+        self._rows: list[list[Cell | None]] = []  # rows of the open (outermost) table
+        self.tables: list[list[list[Cell | None]]] = []
         self._heading: int | None = None
         self._bullet = False
 
@@ -110,13 +115,18 @@ class _VisibleText(HTMLParser):
         if tag in _CONTENT_TAGS:
             self._flush()
             self._content_depth += 1
+        if tag == "table":
+            self._flush()
+            self._table_depth += 1
         if tag == "tr":
             self._flush()
-            self._cells = []
+            self._cells, self._spans = [], []
         elif tag in ("td", "th") and self._cells is not None:
             self._flush_cell()  # a previous cell left open
             self._buffer = []
             self._in_cell = True
+            colspan = dict(attrs).get("colspan") or "1"
+            self._span = int(colspan) if colspan.isdigit() and 0 < int(colspan) < 100 else 1
         elif tag in _BLOCK_TAGS:
             self._flush()
             if tag[0] == "h" and tag[1:].isdigit():
@@ -145,6 +155,15 @@ class _VisibleText(HTMLParser):
             cells, self._cells = self._cells, None
             if any(cells):
                 self._emit("\t".join(cells))
+                row: list[Cell | None] = []
+                for text, span in zip(cells, self._spans, strict=True):
+                    row += [Cell(text=text)] + [None] * (span - 1)
+                self._rows.append(row)
+        elif tag == "table" and self._table_depth:
+            self._table_depth -= 1
+            if self._table_depth == 0 and self._rows:
+                self.tables.append(self._rows)
+                self._rows = []
         elif tag in _BLOCK_TAGS:
             self._flush()
         if tag in _CONTENT_TAGS and self._content_depth:
@@ -163,6 +182,7 @@ class _VisibleText(HTMLParser):
     def _flush_cell(self) -> None:
         if self._in_cell and self._cells is not None:
             self._cells.append(_squash("".join(self._buffer)))
+            self._spans.append(self._span)
         self._buffer = []
         self._in_cell = False
 
@@ -206,4 +226,6 @@ def read_html(data: bytes) -> ReadDocument:
     if not lines:
         raise NoText("the web page has no visible text in its body")
     title = _squash(parser.title) or None
-    return ReadDocument(file_kind="html", pages=[Page(number=1, lines=lines)], embedded_title=title)
+    tables = [Table(page=1, rows=rows, method="markup") for rows in parser.tables]
+    page = Page(number=1, lines=lines, tables=tables)
+    return ReadDocument(file_kind="html", pages=[page], embedded_title=title)

@@ -13,6 +13,15 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @dataclass(frozen=True)
+class Word:
+    """A run of characters without a space, with its horizontal extent."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
 class Line:
     """One line of text as it sits on the page."""
 
@@ -21,6 +30,27 @@ class Line:
     size: float | None = None  # largest font size on the line, in points
     bold: bool = False
     heading_level: int | None = None  # from markup (HTML h1-h6, Markdown #), when known
+    words: tuple[Word, ...] = ()  # with positions, when the format has them
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    bbox: BBox | None = None
+
+
+@dataclass
+class Table:
+    """A grid of cells as found on one page.
+
+    ``rows[r][c]`` is None where a merged (spanned) cell covers that slot, so a section
+    row that spans the table reads as one cell followed by Nones.
+    """
+
+    page: int
+    rows: list[list[Cell | None]]
+    bbox: BBox | None = None
+    method: str = "ruled"  # ruled (drawn lines) | aligned (text alignment) | markup (HTML/text)
 
 
 @dataclass
@@ -32,6 +62,7 @@ class Page:
     text_layer: str = "native"  # native | ocr | none
     width: float | None = None
     height: float | None = None
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import DamagedPdf, EncryptedPdf, NoPages
-from .model import Line, Page, ReadDocument
+from .model import Line, Page, ReadDocument, Word
+from .tables import Columns, aligned_tables, ruled_tables
 
 _EOF_WINDOW = 4096
 _PDFIUM_PASSWORD_ERROR = 4
@@ -84,9 +85,11 @@ def _read_pages(path: Path, password: str | None, expected_pages: int) -> Iterat
                     f"none of the {expected_pages} pages in the file can be found from its page "
                     "index (the cross-reference table is damaged)"
                 )
+            carry: Columns | None = None
             for page in pdf.pages:
                 try:
-                    yield _read_page(page)
+                    read, carry = _read_page(page, carry)
+                    yield read
                 finally:
                     page.close()
     except PdfminerException as error:
@@ -96,37 +99,81 @@ def _read_pages(path: Path, password: str | None, expected_pages: int) -> Iterat
         raise DamagedPdf(f"the PDF could not be parsed ({type(cause).__name__})") from None
 
 
-def _read_page(page) -> Page:
-    """Lines with their boxes and font sizes; duplicate overprinted characters removed."""
+def _read_page(page, carry: Columns | None) -> tuple[Page, Columns | None]:
+    """Lines with their words, boxes and font sizes, and the tables on the page.
+
+    Text and tables come from one parse of the page (pdfplumber caches its objects).
+    Returns the columns of an unruled table still open at the bottom of the page.
+    """
     clean = page.dedupe_chars() if _has_overprinted_chars(page.chars) else page
-    lines = []
-    for raw in clean.extract_text_lines(return_chars=True, strip=True):
-        text = raw["text"]
-        if not text:
-            continue
-        chars = raw["chars"]
-        size = max((char.get("size") or 0.0) for char in chars) if chars else None
-        bold_chars = sum(1 for char in chars if "bold" in (char.get("fontname") or "").lower())
-        lines.append(
-            Line(
-                text=text,
-                bbox=(
-                    round(raw["x0"], 2),
-                    round(raw["top"], 2),
-                    round(raw["x1"], 2),
-                    round(raw["bottom"], 2),
-                ),
-                size=round(size, 2) if size else None,
-                bold=bool(chars) and bold_chars * 2 > len(chars),
-            )
-        )
-    return Page(
+    lines = [
+        line
+        for raw in clean.extract_text_lines(return_chars=True, strip=True)
+        if (line := _line(raw))
+    ]
+    tables = ruled_tables(clean, page.page_number)
+    outside = [
+        line for line in lines if not any(_inside(line.bbox, table.bbox) for table in tables)
+    ]
+    aligned, carry = aligned_tables(outside, page.page_number, None if tables else carry)
+    read = Page(
         number=page.page_number,
         lines=lines,
         text_layer="native" if lines else "none",
         width=round(float(page.width), 2),
         height=round(float(page.height), 2),
+        tables=tables + aligned,
     )
+    return read, carry
+
+
+def _line(raw: dict) -> Line | None:
+    text = raw["text"]
+    chars = raw["chars"]
+    if not text or not chars:
+        return None
+    size = max((char.get("size") or 0.0) for char in chars)
+    bold_chars = sum(1 for char in chars if "bold" in (char.get("fontname") or "").lower())
+    return Line(
+        text=text,
+        bbox=(
+            round(raw["x0"], 2),
+            round(raw["top"], 2),
+            round(raw["x1"], 2),
+            round(raw["bottom"], 2),
+        ),
+        size=round(size, 2) if size else None,
+        bold=bold_chars * 2 > len(chars),
+        words=_words(chars),
+    )
+
+
+def _words(chars: list[dict]) -> tuple[Word, ...]:
+    """Split a line's characters into words at spaces and at gaps wider than a space."""
+    words: list[Word] = []
+    text, x0, x1 = "", 0.0, 0.0
+    for char in chars:
+        gap = char["x0"] - x1
+        if char["text"].isspace() or (text and gap > max(1.5, 0.2 * (char.get("size") or 8.0))):
+            if text:
+                words.append(Word(text, round(x0, 2), round(x1, 2)))
+            text = ""
+            if char["text"].isspace():
+                continue
+        if not text:
+            x0 = char["x0"]
+        text += char["text"]
+        x1 = char["x1"]
+    if text:
+        words.append(Word(text, round(x0, 2), round(x1, 2)))
+    return tuple(words)
+
+
+def _inside(box, outer) -> bool:
+    if not box or not outer:
+        return False
+    middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return outer[0] <= middle_x <= outer[2] and outer[1] <= middle_y <= outer[3]
 
 
 def _has_overprinted_chars(chars: list[dict]) -> bool:

@@ -15,8 +15,9 @@ import sqlite_utils
 from .. import EXTRACTOR_VERSION, __version__
 from ..extract.records import ExtractedDocument
 
-# Tables holding rows derived from a document's content; --force replaces them together.
-DERIVED_TABLES = ("pages",)
+# Tables holding rows derived from a document's content, children first; --force
+# replaces them together.
+DERIVED_TABLES = ("action_leads", "actions", "pages")
 
 
 def utc_now() -> str:
@@ -59,8 +60,7 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
         existing = find_document(db, extracted.source.sha256)
         if existing:
             document_id = existing["id"]
-            for table in DERIVED_TABLES:
-                db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [document_id])
+            _delete_derived_rows(db, document_id)
             row.pop("path")  # keep where it was first seen
             db["documents"].update(document_id, row)
         else:
@@ -76,8 +76,62 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
             }
             for page in pages
         )
+        _insert_actions(db, document_id, extracted)
         record_source(db, document_id, extracted.source.path, now)
     return document_id
+
+
+def _delete_derived_rows(db: sqlite_utils.Database, document_id: int) -> None:
+    for table in DERIVED_TABLES:
+        if table == "action_leads":
+            db.execute(
+                "DELETE FROM action_leads "
+                "WHERE action_id IN (SELECT id FROM actions WHERE document_id = ?)",
+                [document_id],
+            )
+        else:
+            db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [document_id])
+
+
+def _insert_actions(
+    db: sqlite_utils.Database, document_id: int, extracted: ExtractedDocument
+) -> None:
+    """Actions in document order; a sub-step's parent is always stored before it."""
+    ids: list[int] = []
+    for position, action in enumerate(extracted.actions):
+        parent_id = ids[action.parent_index] if action.parent_index is not None else None
+        action_id = (
+            db["actions"]
+            .insert(
+                {
+                    "document_id": document_id,
+                    "position": position,
+                    "page": action.page,
+                    "bbox": json.dumps(action.bbox) if action.bbox else None,
+                    "section": action.section,
+                    "ref": action.ref,
+                    "parent_ref": action.parent_ref,
+                    "parent_id": parent_id,
+                    "text": action.text,
+                    "lead": action.lead,
+                    "status": action.status,
+                    "status_raw": action.status_raw,
+                    "due_date": action.due_date,
+                    "due_raw": action.due_raw,
+                    "measure": action.measure,
+                    "measure_value": action.measure_value,
+                    "update_text": action.update_text,
+                    "as_at": action.as_at,
+                    "source": action.source,
+                }
+            )
+            .last_pk
+        )
+        ids.append(action_id)
+        db["action_leads"].insert_all(
+            {"action_id": action_id, "lead": lead, "position": number}
+            for number, lead in enumerate(action.leads)
+        )
 
 
 def record_source(

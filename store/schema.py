@@ -17,7 +17,7 @@ from sqlite_utils import Migrations
 migrations = Migrations("plandrift")
 
 # Full-text search on the tables people search, kept in step by triggers.
-FTS_CONFIG = {"pages": ["text"]}
+FTS_CONFIG = {"pages": ["text"], "actions": ["text", "update_text", "lead", "section"]}
 
 
 @migrations()
@@ -104,8 +104,50 @@ def m001_documents_and_pages(db: sqlite_utils.Database) -> None:
         foreign_keys=[("ingest_run_id", "ingest_runs", "id")],
     )
     db["ingest_errors"].create_index(["path"])
-    for table, columns in FTS_CONFIG.items():
-        db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+    db["pages"].enable_fts(FTS_CONFIG["pages"], create_triggers=True, tokenize="porter")
+
+
+@migrations()
+def m002_actions(db: sqlite_utils.Database) -> None:
+    db["actions"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "position": int,
+            "page": int,
+            "bbox": str,
+            "section": str,
+            "ref": str,
+            "parent_ref": str,
+            "parent_id": int,
+            "text": str,
+            "lead": str,
+            "status": str,
+            "status_raw": str,
+            "due_date": str,
+            "due_raw": str,
+            "measure": str,
+            "measure_value": str,
+            "update_text": str,
+            "as_at": str,
+            "source": str,
+        },
+        pk="id",
+        not_null={"document_id", "position", "page", "text", "source"},
+        foreign_keys=[("document_id", "documents", "id"), ("parent_id", "actions", "id")],
+    )
+    db["actions"].create_index(["document_id", "position"], unique=True)
+    db["actions"].create_index(["status"])
+    db["actions"].create_index(["due_date"])
+    db["action_leads"].create(
+        {"id": int, "action_id": int, "lead": str, "position": int},
+        pk="id",
+        not_null={"action_id", "lead", "position"},
+        foreign_keys=[("action_id", "actions", "id")],
+    )
+    db["action_leads"].create_index(["action_id"])
+    db["action_leads"].create_index(["lead"])
+    db["actions"].enable_fts(FTS_CONFIG["actions"], create_triggers=True, tokenize="porter")
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:

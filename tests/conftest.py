@@ -9,12 +9,21 @@ import pytest
 from click.testing import CliRunner, Result
 
 from plandrift.cli import cli
+from plandrift.store.schema import open_database
 
+import score_reports
 from fixtures.seed_html import render_seed_html
 from fixtures.seed_pdfs import SEEDS_DIR, SHARED_DIR, render_seed_pdf
 
 CORPUS_DIR = SHARED_DIR / "corpus"
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Show the extraction scores (plandrift evaluate) in every test run's output."""
+    for title, text in score_reports.REPORTS:
+        terminalreporter.write_sep("-", title)
+        terminalreporter.write_line(text)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -50,6 +59,14 @@ def seed_folder(seed_documents: dict[str, Path], tmp_path: Path) -> Path:
     for path in seed_documents.values():
         shutil.copy(path, folder / path.name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def corpus_ingest(tmp_path_factory: pytest.TempPathFactory):
+    """Every real PDF in the corpus ingested in one batch: the CLI result and the database."""
+    db_path = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    result = run_cli("ingest", *sorted(CORPUS_DIR.glob("*.pdf")), "--db", db_path)
+    return result, open_database(db_path), db_path
 
 
 def run_cli(*args: str | Path) -> Result:

@@ -97,3 +97,60 @@ CREATE TRIGGER "pages_au" AFTER UPDATE ON "pages" BEGIN
   INSERT INTO "pages_fts" ("pages_fts", rowid, "text") VALUES('delete', old.rowid, old."text");
   INSERT INTO "pages_fts" (rowid, "text") VALUES (new.rowid, new."text");
 END;
+CREATE TABLE "actions" (
+   "id" INTEGER PRIMARY KEY,
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "position" INTEGER NOT NULL,
+   "page" INTEGER NOT NULL,
+   "bbox" TEXT,
+   "section" TEXT,
+   "ref" TEXT,
+   "parent_ref" TEXT,
+   "parent_id" INTEGER REFERENCES "actions"("id"),
+   "text" TEXT NOT NULL,
+   "lead" TEXT,
+   "status" TEXT,
+   "status_raw" TEXT,
+   "due_date" TEXT,
+   "due_raw" TEXT,
+   "measure" TEXT,
+   "measure_value" TEXT,
+   "update_text" TEXT,
+   "as_at" TEXT,
+   "source" TEXT NOT NULL
+);
+CREATE UNIQUE INDEX "idx_actions_document_id_position"
+    ON "actions" ("document_id", "position");
+CREATE INDEX "idx_actions_status"
+    ON "actions" ("status");
+CREATE INDEX "idx_actions_due_date"
+    ON "actions" ("due_date");
+CREATE TABLE "action_leads" (
+   "id" INTEGER PRIMARY KEY,
+   "action_id" INTEGER NOT NULL REFERENCES "actions"("id"),
+   "lead" TEXT NOT NULL,
+   "position" INTEGER NOT NULL
+);
+CREATE INDEX "idx_action_leads_action_id"
+    ON "action_leads" ("action_id");
+CREATE INDEX "idx_action_leads_lead"
+    ON "action_leads" ("lead");
+CREATE VIRTUAL TABLE "actions_fts" USING FTS5 (
+    "text", "update_text", "lead", "section",
+    tokenize='porter',
+    content="actions"
+);
+CREATE TABLE 'actions_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'actions_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE 'actions_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'actions_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TRIGGER "actions_ai" AFTER INSERT ON "actions" BEGIN
+  INSERT INTO "actions_fts" (rowid, "text", "update_text", "lead", "section") VALUES (new.rowid, new."text", new."update_text", new."lead", new."section");
+END;
+CREATE TRIGGER "actions_ad" AFTER DELETE ON "actions" BEGIN
+  INSERT INTO "actions_fts" ("actions_fts", rowid, "text", "update_text", "lead", "section") VALUES('delete', old.rowid, old."text", old."update_text", old."lead", old."section");
+END;
+CREATE TRIGGER "actions_au" AFTER UPDATE ON "actions" BEGIN
+  INSERT INTO "actions_fts" ("actions_fts", rowid, "text", "update_text", "lead", "section") VALUES('delete', old.rowid, old."text", old."update_text", old."lead", old."section");
+  INSERT INTO "actions_fts" (rowid, "text", "update_text", "lead", "section") VALUES (new.rowid, new."text", new."update_text", new."lead", new."section");
+END;

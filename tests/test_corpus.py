@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from plandrift.store.schema import open_database
-
-from conftest import CORPUS_DIR, run_cli
+from conftest import CORPUS_DIR
 
 PAGES = {
     "ofsted-ilacs-halton_children's services inspection - 12 july 2024.pdf": 13,
@@ -67,15 +63,8 @@ METADATA = {
 }
 
 
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory: pytest.TempPathFactory):
-    db_path = tmp_path_factory.mktemp("corpus") / "corpus.db"
-    result = run_cli("ingest", *sorted(CORPUS_DIR.glob("*.pdf")), "--db", db_path)
-    return result, open_database(db_path)
-
-
-def test_corpus_batch_outcome(corpus_db):
-    result, db = corpus_db
+def test_corpus_batch_outcome(corpus_ingest):
+    result, db, _ = corpus_ingest
     assert result.exit_code == 1
     assert result.stdout.strip() == f"{len(PAGES)} ingested, 0 unchanged, {len(FAILURES)} failed"
     failed = {Path(row["path"]).name: row["error_class"] for row in db["ingest_errors"].rows}
@@ -84,8 +73,8 @@ def test_corpus_batch_outcome(corpus_db):
         assert f"error: {CORPUS_DIR / name}: " in result.stderr
 
 
-def test_corpus_every_page_stored(corpus_db):
-    _, db = corpus_db
+def test_corpus_every_page_stored(corpus_ingest):
+    _, db, _ = corpus_ingest
     stored = {
         row["file_name"]: (row["pages"], row["pages_without_text"]) for row in db["documents"].rows
     }
@@ -100,8 +89,8 @@ def test_corpus_every_page_stored(corpus_db):
     assert counts == {name: pages for name, pages in PAGES.items() if name not in WITHOUT_TEXT}
 
 
-def test_corpus_overprinted_text_is_read_once(corpus_db):
-    _, db = corpus_db
+def test_corpus_overprinted_text_is_read_once(corpus_ingest):
+    _, db, _ = corpus_ingest
     text = db.execute(
         "SELECT p.text FROM pages p JOIN documents d ON d.id = p.document_id WHERE d.file_name = ?",
         ["wscc-jsna_CYP-Outcomes-revised-August-2016.pdf"],
@@ -110,8 +99,8 @@ def test_corpus_overprinted_text_is_read_once(corpus_db):
     assert "DDaattaa" not in text
 
 
-def test_corpus_metadata_of_known_documents(corpus_db):
-    _, db = corpus_db
+def test_corpus_metadata_of_known_documents(corpus_ingest):
+    _, db, _ = corpus_ingest
     documents = {row["file_name"]: row for row in db["documents"].rows}
     for name, (doc_type, organisation, doc_date) in METADATA.items():
         row = documents[name]
@@ -122,8 +111,8 @@ def test_corpus_metadata_of_known_documents(corpus_db):
         ), name
 
 
-def test_corpus_warning_for_image_only_pdf(corpus_db):
-    result, _ = corpus_db
+def test_corpus_warning_for_image_only_pdf(corpus_ingest):
+    result, _, _ = corpus_ingest
     assert (
         f"warning: {CORPUS_DIR / 'wscc-jsna_SEND-Infographic.pdf'}: no page has a text layer"
         in result.stderr

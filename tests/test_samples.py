@@ -66,3 +66,32 @@ def test_samples_metadata_matches_what_was_planted(samples, tmp_path):
         row["plan_key"] for row in stored.values() if row["doc_type"] == "improvement_plan"
     }
     assert plan_keys == {"northdene--childrens-services-improvement-plan"}
+
+
+STATUS_OF_RAG = {
+    "Blue": "complete",
+    "Green": "on_track",
+    "Amber": "at_risk",
+    "Red": "off_track",
+    "Not yet due": "not_started",
+}
+
+
+def test_samples_plan_actions_match_what_was_planted(samples, tmp_path):
+    documents, truth = samples
+    db_path = tmp_path / "demo.db"
+    run_cli("ingest", documents, "--db", db_path)
+    db = open_database(db_path)
+    for name, planted in truth["plan_actions"].items():
+        stored = list(
+            db.query(
+                "SELECT a.* FROM actions a JOIN documents d ON d.id = a.document_id "
+                "WHERE d.file_name = ? ORDER BY a.position",
+                [name],
+            )
+        )
+        assert [(a["ref"], a["text"], a["lead"], a["section"], a["due_raw"]) for a in stored] == [
+            (p["ref"], p["text"], p["lead"], p["section"], p["target"]) for p in planted
+        ], name
+        assert [a["status"] for a in stored] == [STATUS_OF_RAG[p["rag"]] for p in planted], name
+        assert [a["parent_ref"] for a in stored] == [p["parent_ref"] for p in planted], name
