@@ -13,21 +13,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from ..ingest.model import BBox, Cell, Line, ReadDocument, Table
+from ..ingest.model import BBox, Cell, ReadDocument, Table
 from .dates import find_dates
 from .due_dates import resolve_due
+from .lists import SENTENCE_END, ListRules, clean_ref, read_lists
 from .nlp import SPANS_KEY, pipeline, split_leads
 
 _PATTERNS_FILE = Path(__file__).parent / "patterns" / "actions.json"
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _BULLETS = "•·▪‣◦●-–*\uf0b7\uf0a7"
-_SENTENCE_END = (".", ";", ":", "!", "?")
-_NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][^.]{0,60}$")  # "5. Workforce" in plain text
 
 
 @dataclass
@@ -164,7 +161,7 @@ class _TableReader:
             return not (row.cells[ref_column] or "").strip()
         lead_empty = lead_column is None or not (row.cells[lead_column] or "").strip()
         previous = self.actions[-1].text
-        return lead_empty and (text[:1].islower() or not previous.rstrip().endswith(_SENTENCE_END))
+        return lead_empty and (text[:1].islower() or not previous.rstrip().endswith(SENTENCE_END))
 
     def _merge_into_previous(self, row: _Row) -> None:
         action = self.actions[-1]
@@ -234,7 +231,7 @@ class _TableReader:
             bbox=row.bbox,
             text=_squash(body),
             section=self.section,
-            ref=_clean_ref(ref),
+            ref=clean_ref(ref),
             lead=values["lead"],
             due_raw=values["due_raw"],
             status_raw=values["status_raw"] or values["complete_mark"],
@@ -389,146 +386,28 @@ def _cell_steps(text: str) -> list:
 def _list_actions(document: ReadDocument, doc_date: str | None) -> list[ExtractedAction]:
     """Actions written as numbered or bulleted items under an action heading ("Next steps"),
     and "Action: ..." lines anywhere."""
-    reader = _ListReader(_running_lines(document))
-    for page in document.pages:
-        for line in page.lines:
-            if not _in_table(line, page.tables):
-                reader.line(page.number, line)
-    reader.close()
-    for action in reader.actions:
-        action.text = _squash(action.text)
-        action.lead = _prose_lead(action.text)
-        action.due_raw, action.due_date = _due_in_text(action.text, doc_date)
-    return reader.actions
-
-
-class _ListReader:
-    """Follows headings and list items line by line."""
-
-    _MAX_LEAD_IN = 2  # lines between a heading and its first item ("The service will:")
-
-    def __init__(self, running: set[str]):
-        patterns = _patterns()
-        self.heading_regex = re.compile(patterns["list_headings"], re.I)
-        self.item_regex = re.compile(patterns["list_item"])
-        self.action_line = re.compile(patterns["action_line"], re.I)
-        self.running = running
-        self.actions: list[ExtractedAction] = []
-        self.heading: str | None = None
-        self.item: ExtractedAction | None = None
-        self.item_x: float | None = None
-        self.lead_in = 0
-        self.marker: str | None = None  # the kind of marker this list's items use
-        self.last_heading: str | None = None  # any heading: the section of "Action:" lines
-
-    def line(self, page: int, line: Line) -> None:
-        text = line.text.strip()
-        if _shape(text) in self.running or _PAGE_NUMBER.match(text):
-            return
-        if "\t" in text:  # a table row of a web page or text file: read as a table
-            self.close()
-            return
-        listed = self.item_regex.match(text)
-        if (
-            self.item is not None
-            and not listed
-            and _continues_item(line, self.item_x, self.item.text)
-        ):
-            self.item.text = f"{self.item.text} {text}"
-            if line.bbox and self.item.bbox:
-                x0, top, x1, _ = self.item.bbox
-                self.item.bbox = (x0, top, max(x1, line.bbox[2]), line.bbox[3])
-            return
-        if _is_heading(line) or (line.bbox is None and _NUMBERED_HEADING.match(text)):
-            self.last_heading = text.rstrip(";:.").strip()
-        labelled = self.action_line.match(text)
-        if labelled:
-            self._start(page, line, labelled.group("text"), None)
-            self.item.section = self.heading or self.last_heading
-        elif self.heading_regex.match(text):
-            self.close()
-            self.heading, self.lead_in, self.marker = text.rstrip(";:.").strip(), 0, None
-            self.last_heading = self.heading
-        elif self.heading is None or _is_heading(line):
-            self.close()
-            self.heading = None
-            self.close()
-        elif listed and self.marker in (None, _marker(listed)):
-            self._start(page, line, listed.group("text"), _clean_ref(listed.group("ref")))
-            self.lead_in, self.marker = self._MAX_LEAD_IN, _marker(listed)
-        elif self.lead_in < self._MAX_LEAD_IN and not _is_heading(line):
-            self.lead_in += 1
-        else:
-            self.close()
-            self.heading = None
-
-    def _start(self, page: int, line: Line, text: str, ref: str | None) -> None:
-        self.close()
-        self.item = ExtractedAction(
-            page=page, bbox=line.bbox, text=text, ref=ref, section=self.heading, source="list"
+    patterns = _patterns()
+    rules = ListRules(
+        headings=re.compile(patterns["list_headings"], re.I),
+        labelled=re.compile(patterns["action_line"], re.I),
+    )
+    actions = []
+    for item in read_lists(document, rules):
+        due_raw, due_date = _due_in_text(item.text, doc_date)
+        actions.append(
+            ExtractedAction(
+                page=item.page,
+                bbox=item.bbox,
+                text=item.text,
+                ref=item.ref,
+                section=item.heading,
+                lead=_prose_lead(item.text),
+                due_raw=due_raw,
+                due_date=due_date,
+                source="list",
+            )
         )
-        self.item_x = line.bbox[0] if line.bbox else None
-
-    def close(self) -> None:
-        if self.item is not None:
-            self.actions.append(self.item)
-        self.item = None
-
-
-def _marker(item: re.Match) -> str:
-    """The kind of list marker: a bullet, "6.1", "1.", "a)" or "(iv)"."""
-    ref = item.group("ref")
-    if not ref:
-        return "bullet"
-    if re.search(r"\d\.\d", ref):
-        return "decimal"
-    if re.search(r"\d", ref):
-        return "number"
-    return "roman" if re.fullmatch(r"\(?[ivx]+[.)]", ref) else "letter"
-
-
-def _continues_item(line: Line, item_x: float | None, item_text: str) -> bool:
-    """A wrapped line of a list item: indented further than the item's start, not a heading.
-    Without positions (plain text), a line continues an item whose sentence has not ended."""
-    if _is_heading(line):
-        return False
-    if line.bbox is None or item_x is None:
-        return not item_text.rstrip().endswith(_SENTENCE_END)
-    return line.bbox[0] > item_x + 1
-
-
-def _is_heading(line: Line) -> bool:
-    """Set apart by markup or type (a numbered line may as well be a list item)."""
-    return bool(line.heading_level) or line.bold
-
-
-def _running_lines(document: ReadDocument) -> set[str]:
-    """Running headers and footers: short lines repeated (numbers aside) on most pages."""
-    if len(document.pages) < 3:
-        return set()
-    counts = Counter(
-        shape
-        for page in document.pages
-        for shape in {_shape(line.text) for line in page.lines if len(line.text) < 120}
-    )
-    return {shape for shape, count in counts.items() if count >= max(3, len(document.pages) // 2)}
-
-
-def _shape(text: str) -> str:
-    """A line with its numbers blanked, so "Page 2 of 3" and "Page 3 of 3" are one footer."""
-    return re.sub(r"\d+", "#", text.strip())
-
-
-def _in_table(line: Line, tables: list[Table]) -> bool:
-    if not line.bbox:
-        return False
-    middle_x, middle_y = (line.bbox[0] + line.bbox[2]) / 2, (line.bbox[1] + line.bbox[3]) / 2
-    return any(
-        table.bbox
-        and table.bbox[0] <= middle_x <= table.bbox[2]
-        and table.bbox[1] <= middle_y <= table.bbox[3]
-        for table in tables
-    )
+    return actions
 
 
 def _prose_lead(text: str) -> str | None:
@@ -613,13 +492,6 @@ def _due_in_text(text: str, doc_date: str | None) -> tuple[str | None, str | Non
         raw = phrase if keep_cue else f"{cue.text} {phrase}"
         return raw.strip(" .,;:"), resolve_due(phrase, doc_date)
     return None, None
-
-
-def _clean_ref(ref: str | None) -> str | None:
-    if not ref:
-        return None
-    ref = ref.strip().strip("()").rstrip(".)").strip()
-    return ref or None
 
 
 def _squash(text: str) -> str:
