@@ -274,11 +274,11 @@ def serve(db_path: Path, host: str, port: int, open_browser: bool) -> None:
 )
 @click.option("--details", is_flag=True, help="Also list every missed, extra and wrong row.")
 def evaluate(truth: Path, db_path: Path, output_format: str, details: bool) -> None:
-    """Score extracted actions against a labelled truth file.
+    """Score extracted actions, recommendations and indicators against labelled truth.
 
-    TRUTH is JSON: {"documents": [{"file": NAME, "actions": [{"text": ..., "lead": ...,
-    "status": ..., "due_date": ..., "section": ...}]}]}. Prints precision, recall and F1
-    for action rows and the accuracy of each field.
+    TRUTH is JSON: {"documents": [{"file": NAME, "actions": [...], "recommendations":
+    [...], "indicators": [...]}]}. Prints precision, recall and F1 for each kind of
+    record labelled, and the accuracy of its fields.
 
     \b
     Example:

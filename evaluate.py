@@ -1,12 +1,19 @@
 """Score what plandrift extracted against a labelled truth file.
 
-The truth file is JSON: ``{"documents": [{"file": "plan.pdf", "actions": [{"text": ...,
-"lead": ..., "status": ..., "due_date": ..., "section": ...}, ...]}]}``, matched to stored
-documents by file name (``"pages": [7]`` limits scoring to the pages that were labelled).
-An extracted action counts as found when its text equals a truth
-action's text after normalisation (case, punctuation, white space and a leading number or
-bullet ignored); each truth action is found at most once. Fields are then scored over the
-pairs found.
+The truth file is JSON: ``{"documents": [{"file": "plan.pdf", "actions": [...],
+"recommendations": [...], "indicators": [...]}]}``, matched to stored documents by file
+name (``"pages": [7]`` limits scoring to the pages that were labelled). Each kind of record
+present in the truth is scored on its own:
+
+- actions and recommendations count as found when their text equals a truth row's text
+  after normalisation (case, punctuation, white space and a leading number ignored);
+- indicator figures from tables count as found when name, breakdown, period, series and
+  value are all right;
+- figures from prose count as found when value and unit are right, the period is right
+  where the truth gives one, and the name shares a content word with the truth's (names
+  written from the words around a figure vary in wording, not in what they measure).
+
+Each truth row is found at most once; fields are then scored over the pairs found.
 """
 
 from __future__ import annotations
@@ -14,22 +21,50 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
-ACTION_FIELDS = ("lead", "status", "due_date", "section")
+_STOPWORDS = {
+    "the",
+    "of",
+    "in",
+    "a",
+    "an",
+    "and",
+    "to",
+    "for",
+    "on",
+    "at",
+    "with",
+    "by",
+    "is",
+    "was",
+    "are",
+}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one kind of record is fetched, matched and scored."""
+
+    name: str  # the truth key and the report section
+    table: str
+    fields: tuple[str, ...]
+    rows: Callable[[dict], list[dict]]  # truth rows of a document entry
+    keep: Callable[[dict], bool]  # which stored rows take part
+    matches: Callable[[dict, dict], bool]  # does a stored row match a truth row?
+    describe: Callable[[dict], str]
 
 
 @dataclass
 class Score:
-    found: int = 0  # true positives
+    found: int = 0
     extracted: int = 0
     expected: int = 0
-    fields: dict[str, list[int]] = field(
-        default_factory=lambda: defaultdict(lambda: [0, 0])
-    )  # right, total
+    fields: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
@@ -65,64 +100,9 @@ class Score:
 
 @dataclass
 class Evaluation:
+    kind: Kind
     documents: dict[str, Score]
     total: Score
-
-
-def evaluate(db: sqlite_utils.Database, truth: dict | str | Path) -> Evaluation:
-    """Score the stored actions of every document named in ``truth``."""
-    if not isinstance(truth, dict):
-        truth = json.loads(Path(truth).read_text(encoding="utf-8"))
-    total = Score()
-    documents: dict[str, Score] = {}
-    for entry in truth["documents"]:
-        score = _score_document(db, entry)
-        documents[entry["file"]] = score
-        total.add(score)
-    return Evaluation(documents=documents, total=total)
-
-
-def _score_document(db: sqlite_utils.Database, entry: dict) -> Score:
-    score = Score()
-    row = db.execute(
-        "SELECT id FROM documents WHERE file_name = ? ORDER BY id DESC LIMIT 1", [entry["file"]]
-    ).fetchone()
-    extracted = (
-        list(db.query("SELECT * FROM actions WHERE document_id = ? ORDER BY position", [row[0]]))
-        if row
-        else []
-    )
-    if entry.get("pages"):  # a long document labelled on some pages only
-        extracted = [action for action in extracted if action["page"] in entry["pages"]]
-    expected = entry.get("actions", [])
-    score.extracted, score.expected = len(extracted), len(expected)
-    unmatched: dict[str, list[dict]] = defaultdict(list)
-    for action in extracted:
-        unmatched[normalise(action["text"])].append(action)
-    for wanted in expected:
-        candidates = unmatched.get(normalise(wanted["text"]), [])
-        if not candidates:
-            score.misses.append(f"{entry['file']}: {wanted['text'][:90]}")
-            continue
-        same_ref = [action for action in candidates if action["ref"] == wanted.get("ref")]
-        got = (same_ref or candidates)[0]
-        candidates.remove(got)
-        score.found += 1
-        for name in ACTION_FIELDS:
-            if name not in wanted:
-                continue
-            right = _same(name, got[name], wanted[name])
-            score.fields[name][0] += int(right)
-            score.fields[name][1] += 1
-            if not right:
-                score.wrong.append(
-                    f"{entry['file']}: {name}: got {got[name]!r}, "
-                    f"expected {wanted[name]!r} ({wanted['text'][:50]})"
-                )
-    score.extras += [
-        f"{entry['file']}: {action['text'][:90]}" for rows in unmatched.values() for action in rows
-    ]
-    return score
 
 
 def normalise(text: str | None) -> str:
@@ -132,42 +112,178 @@ def normalise(text: str | None) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
+def _content_words(text: str | None) -> set[str]:
+    return {
+        word for word in normalise(text).split() if word not in _STOPWORDS and not word.isdigit()
+    }
+
+
+def _same_value(got, wanted) -> bool:
+    return got is not None and wanted is not None and abs(float(got) - float(wanted)) < 1e-6
+
+
+KINDS = (
+    Kind(
+        name="actions",
+        table="actions",
+        fields=("lead", "status", "due_date", "section"),
+        rows=lambda entry: entry.get("actions", []),
+        keep=lambda row: True,
+        matches=lambda got, wanted: normalise(got["text"]) == normalise(wanted["text"]),
+        describe=lambda row: row["text"][:90],
+    ),
+    Kind(
+        name="recommendations",
+        table="recommendations",
+        fields=("kind",),
+        rows=lambda entry: entry.get("recommendations", []),
+        keep=lambda row: True,
+        matches=lambda got, wanted: normalise(got["text"]) == normalise(wanted["text"]),
+        describe=lambda row: row["text"][:90],
+    ),
+    Kind(
+        name="indicators_table",
+        table="indicators",
+        fields=("area", "unit"),
+        rows=lambda entry: [
+            row for row in entry.get("indicators", []) if row.get("source") == "table"
+        ],
+        keep=lambda row: row["source"] == "table",
+        matches=lambda got, wanted: (
+            normalise(got["name"]) == normalise(wanted["name"])
+            and normalise(got["breakdown"]) == normalise(wanted.get("breakdown"))
+            and got["period"] == wanted.get("period")
+            and got["series"] == wanted.get("series", "actual")
+            and _same_value(got["value"], wanted["value"])
+        ),
+        describe=lambda row: (
+            f"{row['name'][:50]} | {row.get('breakdown')} | {row.get('period')} | "
+            f"{row.get('series')} | {row['value']}"
+        ),
+    ),
+    Kind(
+        name="indicators_prose",
+        table="indicators",
+        fields=("period",),
+        rows=lambda entry: [
+            row for row in entry.get("indicators", []) if row.get("source") == "prose"
+        ],
+        keep=lambda row: row["source"] == "prose",
+        matches=lambda got, wanted: (
+            _same_value(got["value"], wanted["value"])
+            and got["unit"] == wanted["unit"]
+            and (wanted.get("period") is None or got["period"] == wanted["period"])
+            and bool(_content_words(got["name"]) & _content_words(wanted["name"]))
+        ),
+        describe=lambda row: (
+            f"{row['name'][:50]} | {row['value']} {row['unit']} | {row.get('period')}"
+        ),
+    ),
+)
+
+
+def evaluate(db: sqlite_utils.Database, truth: dict | str | Path) -> dict[str, Evaluation]:
+    """Score every kind of record the truth labels, document by document."""
+    if not isinstance(truth, dict):
+        truth = json.loads(Path(truth).read_text(encoding="utf-8"))
+    results = {}
+    for kind in KINDS:
+        entries = [entry for entry in truth["documents"] if kind.name.split("_")[0] in entry]
+        if not entries:
+            continue
+        documents = {entry["file"]: _score_document(db, entry, kind) for entry in entries}
+        total = Score()
+        for score in documents.values():
+            total.add(score)
+        results[kind.name] = Evaluation(kind=kind, documents=documents, total=total)
+    return results
+
+
+def _score_document(db: sqlite_utils.Database, entry: dict, kind: Kind) -> Score:
+    score = Score()
+    row = db.execute(
+        "SELECT id FROM documents WHERE file_name = ? ORDER BY id DESC LIMIT 1", [entry["file"]]
+    ).fetchone()
+    stored = (
+        list(
+            db.query(
+                f"SELECT * FROM [{kind.table}] WHERE document_id = ? ORDER BY position", [row[0]]
+            )
+        )
+        if row
+        else []
+    )
+    stored = [item for item in stored if kind.keep(item)]
+    if entry.get("pages"):  # a long document labelled on some pages only
+        stored = [item for item in stored if item["page"] in entry["pages"]]
+    expected = kind.rows(entry)
+    score.extracted, score.expected = len(stored), len(expected)
+    unmatched = list(stored)
+    for wanted in expected:
+        candidates = [item for item in unmatched if kind.matches(item, wanted)]
+        if not candidates:
+            score.misses.append(f"{entry['file']}: {kind.describe(wanted)}")
+            continue
+        same_ref = [
+            item for item in candidates if "ref" in wanted and item.get("ref") == wanted["ref"]
+        ]
+        got = (same_ref or candidates)[0]
+        unmatched.remove(got)
+        score.found += 1
+        for name in kind.fields:
+            if name not in wanted:
+                continue
+            right = _same(name, got[name], wanted[name])
+            score.fields[name][0] += int(right)
+            score.fields[name][1] += 1
+            if not right:
+                score.wrong.append(
+                    f"{entry['file']}: {name}: got {got[name]!r}, expected {wanted[name]!r} "
+                    f"({kind.describe(wanted)[:50]})"
+                )
+    score.extras += [f"{entry['file']}: {kind.describe(item)}" for item in unmatched]
+    return score
+
+
 def _same(name: str, got, wanted) -> bool:
     if name == "lead":
         return re.sub(r"\s+", "", got or "") == re.sub(r"\s+", "", wanted or "")
-    if name == "section":
+    if name in ("section", "area"):
         return normalise(got) == normalise(wanted)
     return (got or None) == (wanted or None)
 
 
-def format_report(evaluation: Evaluation, *, details: bool = False) -> str:
-    """A table a person can read: one line per document, then the totals."""
-    header = f"{'document':44} {'found':>6} {'extra':>6} {'missed':>6} {'P':>6} {'R':>6} {'F1':>6}"
-    header += "".join(f" {name:>9}" for name in ACTION_FIELDS)
-    lines = [header, "-" * len(header)]
-    for name, score in [*evaluation.documents.items(), ("TOTAL", evaluation.total)]:
-        line = (
-            f"{name[:44]:44} {score.found:6d} {score.extracted - score.found:6d} "
-            f"{score.expected - score.found:6d} "
-            f"{score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}"
-        )
-        for field_name in ACTION_FIELDS:
-            accuracy = score.accuracy(field_name)
-            line += f" {accuracy:9.3f}" if accuracy is not None else f" {'-':>9}"
-        lines.append(line)
-    if details:
-        total = evaluation.total
-        for title, items in (
-            ("missed", total.misses),
-            ("extra", total.extras),
-            ("wrong field", total.wrong),
-        ):
-            lines += [f"{title}: {item}" for item in items]
-    return "\n".join(lines)
+def format_report(results: dict[str, Evaluation], *, details: bool = False) -> str:
+    """Tables a person can read: per kind, one line per document, then the totals."""
+    lines: list[str] = []
+    for name, evaluation in results.items():
+        fields = evaluation.kind.fields
+        header = f"{name:44} {'found':>6} {'extra':>6} {'missed':>6} {'P':>6} {'R':>6} {'F1':>6}"
+        header += "".join(f" {field_name:>9}" for field_name in fields)
+        lines += ["", header, "-" * len(header)]
+        for document, score in [*evaluation.documents.items(), ("TOTAL", evaluation.total)]:
+            line = (
+                f"{document[:44]:44} {score.found:6d} {score.extracted - score.found:6d} "
+                f"{score.expected - score.found:6d} {score.precision:6.3f} {score.recall:6.3f} "
+                f"{score.f1:6.3f}"
+            )
+            for field_name in fields:
+                accuracy = score.accuracy(field_name)
+                line += f" {accuracy:9.3f}" if accuracy is not None else f" {'-':>9}"
+            lines.append(line)
+        if details:
+            total = evaluation.total
+            for title, items in (
+                ("missed", total.misses),
+                ("extra", total.extras),
+                ("wrong field", total.wrong),
+            ):
+                lines += [f"{name} {title}: {item}" for item in items]
+    return "\n".join(lines).strip("\n")
 
 
-def as_json(evaluation: Evaluation) -> dict:
-    def score_dict(score: Score) -> dict:
+def as_json(results: dict[str, Evaluation]) -> dict:
+    def score_dict(score: Score, fields: tuple[str, ...]) -> dict:
         return {
             "found": score.found,
             "extracted": score.extracted,
@@ -175,10 +291,16 @@ def as_json(evaluation: Evaluation) -> dict:
             "precision": score.precision,
             "recall": score.recall,
             "f1": score.f1,
-            "accuracy": {name: score.accuracy(name) for name in ACTION_FIELDS},
+            "accuracy": {name: score.accuracy(name) for name in fields},
         }
 
     return {
-        "actions": score_dict(evaluation.total),
-        "documents": {name: score_dict(score) for name, score in evaluation.documents.items()},
+        name: {
+            **score_dict(evaluation.total, evaluation.kind.fields),
+            "documents": {
+                document: score_dict(score, evaluation.kind.fields)
+                for document, score in evaluation.documents.items()
+            },
+        }
+        for name, evaluation in results.items()
     }

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field, replace
 
 from ..ingest.model import ReadDocument
 from .actions import ExtractedAction, extract_actions
+from .indicators import Conflict, ExtractedIndicator, extract_indicators, find_conflicts
 from .metadata import DocumentMetadata, plan_key_for, recognise_metadata
+from .recommendations import ExtractedRecommendation, extract_recommendations
 
 OVERRIDABLE = ("doc_type", "doc_date", "organisation", "plan_key")
 
@@ -29,6 +31,9 @@ class ExtractedDocument:
     metadata: DocumentMetadata
     overrides: dict[str, str] = field(default_factory=dict)
     actions: list[ExtractedAction] = field(default_factory=list)
+    recommendations: list[ExtractedRecommendation] = field(default_factory=list)
+    indicators: list[ExtractedIndicator] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
@@ -54,6 +59,14 @@ def extract_document(
             plan_key = plan_key_for(metadata.organisation, metadata.title) if is_plan else None
             metadata = replace(metadata, plan_key=plan_key)
     actions = extract_actions(read, metadata.doc_date)
+    indicators = extract_indicators(read, metadata.doc_date)
     return ExtractedDocument(
-        source=source, read=read, metadata=metadata, overrides=wanted, actions=actions
+        source=source,
+        read=read,
+        metadata=metadata,
+        overrides=wanted,
+        actions=actions,
+        recommendations=extract_recommendations(read, metadata.doc_type, actions),
+        indicators=indicators,
+        conflicts=find_conflicts(indicators),
     )

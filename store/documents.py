@@ -17,7 +17,14 @@ from ..extract.records import ExtractedDocument
 
 # Tables holding rows derived from a document's content, children first; --force
 # replaces them together.
-DERIVED_TABLES = ("action_leads", "actions", "pages")
+DERIVED_TABLES = (
+    "indicator_conflicts",
+    "indicators",
+    "recommendations",
+    "action_leads",
+    "actions",
+    "pages",
+)
 
 
 def utc_now() -> str:
@@ -77,6 +84,8 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
             for page in pages
         )
         _insert_actions(db, document_id, extracted)
+        _insert_recommendations(db, document_id, extracted)
+        _insert_indicators(db, document_id, extracted)
         record_source(db, document_id, extracted.source.path, now)
     return document_id
 
@@ -91,6 +100,69 @@ def _delete_derived_rows(db: sqlite_utils.Database, document_id: int) -> None:
             )
         else:
             db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [document_id])
+
+
+def _insert_recommendations(
+    db: sqlite_utils.Database, document_id: int, extracted: ExtractedDocument
+) -> None:
+    db["recommendations"].insert_all(
+        {
+            "document_id": document_id,
+            "position": position,
+            "page": item.page,
+            "bbox": json.dumps(item.bbox) if item.bbox else None,
+            "ref": item.ref,
+            "text": item.text,
+            "source": item.source,
+            "kind": item.kind,
+            "timescale": item.timescale,
+        }
+        for position, item in enumerate(extracted.recommendations)
+    )
+
+
+def _insert_indicators(
+    db: sqlite_utils.Database, document_id: int, extracted: ExtractedDocument
+) -> None:
+    ids = []
+    for position, figure in enumerate(extracted.indicators):
+        ids.append(
+            db["indicators"]
+            .insert(
+                {
+                    "document_id": document_id,
+                    "position": position,
+                    "page": figure.page,
+                    "bbox": json.dumps(figure.bbox) if figure.bbox else None,
+                    "area": figure.area,
+                    "name": figure.name,
+                    "breakdown": figure.breakdown,
+                    "period": figure.period,
+                    "series": figure.series,
+                    "value": figure.value,
+                    "unit": figure.unit,
+                    "value_raw": figure.value_raw,
+                    "direction": figure.direction,
+                    "context": figure.context,
+                    "source": figure.source,
+                }
+            )
+            .last_pk
+        )
+    db["indicator_conflicts"].insert_all(
+        {
+            "document_id": document_id,
+            "prose_indicator_id": ids[conflict.prose],
+            "table_indicator_id": ids[conflict.table],
+            "name": extracted.indicators[conflict.table].name,
+            "period": extracted.indicators[conflict.table].period,
+            "prose_value": extracted.indicators[conflict.prose].value,
+            "table_value": extracted.indicators[conflict.table].value,
+            "unit": extracted.indicators[conflict.table].unit,
+            "sentence": extracted.indicators[conflict.prose].context,
+        }
+        for conflict in extracted.conflicts
+    )
 
 
 def _insert_actions(

@@ -17,7 +17,11 @@ from sqlite_utils import Migrations
 migrations = Migrations("plandrift")
 
 # Full-text search on the tables people search, kept in step by triggers.
-FTS_CONFIG = {"pages": ["text"], "actions": ["text", "update_text", "lead", "section"]}
+FTS_CONFIG = {
+    "pages": ["text"],
+    "actions": ["text", "update_text", "lead", "section"],
+    "recommendations": ["text", "source"],
+}
 
 
 @migrations()
@@ -148,6 +152,80 @@ def m002_actions(db: sqlite_utils.Database) -> None:
     db["action_leads"].create_index(["action_id"])
     db["action_leads"].create_index(["lead"])
     db["actions"].enable_fts(FTS_CONFIG["actions"], create_triggers=True, tokenize="porter")
+
+
+@migrations()
+def m003_recommendations_and_indicators(db: sqlite_utils.Database) -> None:
+    db["recommendations"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "position": int,
+            "page": int,
+            "bbox": str,
+            "ref": str,
+            "text": str,
+            "source": str,
+            "kind": str,
+            "timescale": str,
+        },
+        pk="id",
+        not_null={"document_id", "position", "page", "text", "kind"},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["recommendations"].create_index(["document_id", "position"], unique=True)
+    db["recommendations"].create_index(["kind"])
+    db["recommendations"].enable_fts(
+        FTS_CONFIG["recommendations"], create_triggers=True, tokenize="porter"
+    )
+    db["indicators"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "position": int,
+            "page": int,
+            "bbox": str,
+            "area": str,
+            "name": str,
+            "breakdown": str,
+            "period": str,
+            "series": str,
+            "value": float,
+            "unit": str,
+            "value_raw": str,
+            "direction": str,
+            "context": str,
+            "source": str,
+        },
+        pk="id",
+        not_null={"document_id", "position", "page", "name", "value", "unit", "series", "source"},
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["indicators"].create_index(["document_id", "position"], unique=True)
+    db["indicators"].create_index(["name", "period"])
+    db["indicators"].create_index(["series"])
+    db["indicator_conflicts"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "prose_indicator_id": int,
+            "table_indicator_id": int,
+            "name": str,
+            "period": str,
+            "prose_value": float,
+            "table_value": float,
+            "unit": str,
+            "sentence": str,
+        },
+        pk="id",
+        not_null={"document_id", "prose_indicator_id", "table_indicator_id"},
+        foreign_keys=[
+            ("document_id", "documents", "id"),
+            ("prose_indicator_id", "indicators", "id"),
+            ("table_indicator_id", "indicators", "id"),
+        ],
+    )
+    db["indicator_conflicts"].create_index(["document_id"])
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:

@@ -154,3 +154,76 @@ CREATE TRIGGER "actions_au" AFTER UPDATE ON "actions" BEGIN
   INSERT INTO "actions_fts" ("actions_fts", rowid, "text", "update_text", "lead", "section") VALUES('delete', old.rowid, old."text", old."update_text", old."lead", old."section");
   INSERT INTO "actions_fts" (rowid, "text", "update_text", "lead", "section") VALUES (new.rowid, new."text", new."update_text", new."lead", new."section");
 END;
+CREATE TABLE "recommendations" (
+   "id" INTEGER PRIMARY KEY,
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "position" INTEGER NOT NULL,
+   "page" INTEGER NOT NULL,
+   "bbox" TEXT,
+   "ref" TEXT,
+   "text" TEXT NOT NULL,
+   "source" TEXT,
+   "kind" TEXT NOT NULL,
+   "timescale" TEXT
+);
+CREATE UNIQUE INDEX "idx_recommendations_document_id_position"
+    ON "recommendations" ("document_id", "position");
+CREATE INDEX "idx_recommendations_kind"
+    ON "recommendations" ("kind");
+CREATE VIRTUAL TABLE "recommendations_fts" USING FTS5 (
+    "text", "source",
+    tokenize='porter',
+    content="recommendations"
+);
+CREATE TABLE 'recommendations_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'recommendations_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE 'recommendations_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'recommendations_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TRIGGER "recommendations_ai" AFTER INSERT ON "recommendations" BEGIN
+  INSERT INTO "recommendations_fts" (rowid, "text", "source") VALUES (new.rowid, new."text", new."source");
+END;
+CREATE TRIGGER "recommendations_ad" AFTER DELETE ON "recommendations" BEGIN
+  INSERT INTO "recommendations_fts" ("recommendations_fts", rowid, "text", "source") VALUES('delete', old.rowid, old."text", old."source");
+END;
+CREATE TRIGGER "recommendations_au" AFTER UPDATE ON "recommendations" BEGIN
+  INSERT INTO "recommendations_fts" ("recommendations_fts", rowid, "text", "source") VALUES('delete', old.rowid, old."text", old."source");
+  INSERT INTO "recommendations_fts" (rowid, "text", "source") VALUES (new.rowid, new."text", new."source");
+END;
+CREATE TABLE "indicators" (
+   "id" INTEGER PRIMARY KEY,
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "position" INTEGER NOT NULL,
+   "page" INTEGER NOT NULL,
+   "bbox" TEXT,
+   "area" TEXT,
+   "name" TEXT NOT NULL,
+   "breakdown" TEXT,
+   "period" TEXT,
+   "series" TEXT NOT NULL,
+   "value" REAL NOT NULL,
+   "unit" TEXT NOT NULL,
+   "value_raw" TEXT,
+   "direction" TEXT,
+   "context" TEXT,
+   "source" TEXT NOT NULL
+);
+CREATE UNIQUE INDEX "idx_indicators_document_id_position"
+    ON "indicators" ("document_id", "position");
+CREATE INDEX "idx_indicators_name_period"
+    ON "indicators" ("name", "period");
+CREATE INDEX "idx_indicators_series"
+    ON "indicators" ("series");
+CREATE TABLE "indicator_conflicts" (
+   "id" INTEGER PRIMARY KEY,
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "prose_indicator_id" INTEGER NOT NULL REFERENCES "indicators"("id"),
+   "table_indicator_id" INTEGER NOT NULL REFERENCES "indicators"("id"),
+   "name" TEXT,
+   "period" TEXT,
+   "prose_value" REAL,
+   "table_value" REAL,
+   "unit" TEXT,
+   "sentence" TEXT
+);
+CREATE INDEX "idx_indicator_conflicts_document_id"
+    ON "indicator_conflicts" ("document_id");

@@ -82,9 +82,8 @@ def test_force_replaces_actions_without_duplicates(labelled):
 
 def test_every_layout_yields_actions(labelled):
     db_path, truth = labelled
-    scores = json.loads(run_cli("evaluate", truth, "--db", db_path, "--format", "json").stdout)[
-        "documents"
-    ]
+    report = json.loads(run_cli("evaluate", truth, "--db", db_path, "--format", "json").stdout)
+    scores = report["actions"]["documents"]
     assert len(scores) == len(FIXTURES) >= 3
     for name, score in scores.items():
         assert score["f1"] >= 0.9, name

@@ -1,0 +1,104 @@
+"""Extract recommendations: what inspectors say must improve, and what a board is asked to
+decide, one row per item, traced to its page.
+
+Lists come from headings such as "What needs to improve?", "Areas for priority action",
+"areas for improvement ... were identified:" (kind ``finding``) and "The Board is asked to:"
+(kind ``decision``); a decision stated in one sentence ("Recommendation: Cabinet is asked
+to NOTE ...") is one item. Improvement plans that head their sections with the inspection's
+recommendations ("Recommendation 2: ...") give those as findings too. The headings are data
+in ``patterns/recommendations.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..ingest.model import BBox, ReadDocument
+from .actions import ExtractedAction
+from .lists import ListRules, read_lists
+
+_PATTERNS_FILE = Path(__file__).parent / "patterns" / "recommendations.json"
+KINDS = ("finding", "decision")
+
+
+@dataclass
+class ExtractedRecommendation:
+    page: int
+    text: str
+    kind: str  # finding | decision
+    source: str  # the heading or section it was listed under, as printed
+    bbox: BBox | None = None
+    ref: str | None = None
+    timescale: str | None = None  # a sub-heading such as "Within three months"
+
+
+@cache
+def _patterns() -> dict:
+    return json.loads(_PATTERNS_FILE.read_text(encoding="utf-8"))
+
+
+def extract_recommendations(
+    document: ReadDocument, doc_type: str, actions: list[ExtractedAction]
+) -> list[ExtractedRecommendation]:
+    """Recommendations in reading order: listed ones, then those heading a plan's sections."""
+    patterns = _patterns()
+    finding = re.compile(patterns["finding_headings"], re.I)
+    decision = re.compile(patterns["decision_headings"], re.I)
+    bare = re.compile(patterns["bare_headings"], re.I)
+    rules = ListRules(
+        headings=re.compile(
+            f"(?:{finding.pattern})|(?:{decision.pattern})|(?:{bare.pattern})", re.I
+        ),
+        labelled=re.compile(patterns["inline_decision"], re.I),
+        groups=re.compile(patterns["timescale_groups"], re.I),
+    )
+    found = []
+    seen: set[str] = set()
+    for item in read_lists(document, rules):
+        if item.text in seen:  # a summary repeated in the body ("Recommendation(s): ...")
+            continue
+        seen.add(item.text)
+        heading = item.heading or ""
+        if item.labelled or decision.search(heading):
+            kind = "decision"
+        elif bare.search(heading) and not finding.search(heading):
+            kind = "finding" if doc_type == "inspection_letter" else "decision"
+        else:
+            kind = "finding"
+        found.append(
+            ExtractedRecommendation(
+                page=item.page,
+                text=item.text,
+                kind=kind,
+                source=heading.strip() or "recommendation",
+                bbox=item.bbox,
+                ref=item.ref,
+                timescale=item.group,
+            )
+        )
+    return found + _plan_sections(actions)
+
+
+def _plan_sections(actions: list[ExtractedAction]) -> list[ExtractedRecommendation]:
+    """A plan's sections that restate an inspection recommendation ("Recommendation 2: ...")."""
+    regex = re.compile(_patterns()["plan_sections"], re.I)
+    seen: set[str] = set()
+    found = []
+    for action in actions:
+        match = regex.match(action.section or "")
+        if match and action.section not in seen:
+            seen.add(action.section)
+            found.append(
+                ExtractedRecommendation(
+                    page=action.page,
+                    text=match.group("text").strip(),
+                    kind="finding",
+                    source="improvement plan section",
+                    ref=re.search(r"\d+[a-z]?", action.section).group(0),
+                )
+            )
+    return found

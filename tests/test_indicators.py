@@ -1,0 +1,189 @@
+"""Indicator figures and recommendations, on the seed documents and the real corpus."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from plandrift.extract.indicators import _cell_values, extract_indicators
+from plandrift.ingest.text import read_text
+from plandrift.store.schema import open_database
+
+from conftest import run_cli
+
+
+@pytest.fixture(scope="module")
+def seeds_db(seed_documents, tmp_path_factory):
+    db_path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    result = run_cli("ingest", *seed_documents.values(), "--db", db_path)
+    assert result.exit_code == 0, result.output
+    return open_database(db_path)
+
+
+@pytest.mark.parametrize(
+    ("cell", "values"),
+    [
+        ("23%", [(23, "%")]),
+        ("26.14", [(26.14, None)]),
+        ("1,204", [(1204, None)]),
+        ("4.93 (2.11%)", [(4.93, None), (2.11, "%")]),
+        ("", []),
+        ("-", []),
+        ("n/a", []),
+        ("Green", []),
+        ("31/03/2020", []),
+        ("2.3 Progress", []),
+    ],
+)
+def test_cell_values(cell, values):
+    assert [(value, unit) for value, unit, _ in _cell_values(cell)] == values
+
+
+def test_seed_dashboard_figures(seeds_db):
+    """Hand-checked against the seed performance report's table."""
+    rows = {
+        (row["name"], row["breakdown"], row["period"], row["series"]): (row["value"], row["unit"])
+        for row in seeds_db.query("SELECT * FROM indicators WHERE source = 'table'")
+    }
+    assert rows[
+        ("Referrals to children's social care (per 10,000)", None, "2023-04", "actual")
+    ] == (329, "per_10000")
+    assert rows[
+        ("Referrals to children's social care (per 10,000)", None, "2021-22", "england_average")
+    ] == (538, "per_10000")
+    assert rows[("CiC starts (per 10,000)", None, "rolling_12_months", "actual")] == (
+        26.14,
+        "per_10000",
+    )
+    assert rows[("% Care Leavers in suitable Accommodation", "17-18", "2023-06", "actual")] == (
+        82,
+        "%",
+    )
+    assert rows[
+        ("% Care Leavers in suitable Accommodation", "19-21", "2021-22", "statistical_neighbours")
+    ] == (90, "%")
+    areas = {
+        row["area"]
+        for row in seeds_db.query(
+            "SELECT area FROM indicators WHERE name LIKE '% Care Leavers in EET%'"
+        )
+    }
+    assert areas == {"Care Experienced"}
+
+
+def test_seed_rag_summary_table_one_figure_per_cell(seeds_db):
+    rows = list(
+        seeds_db.query(
+            "SELECT name, breakdown, value, period FROM indicators i JOIN documents d ON d.id = i.document_id "
+            "WHERE d.file_name = 'seed-001.pdf' AND i.source = 'table'"
+        )
+    )
+    assert len(rows) == 5 * 5
+    cell = {(row["breakdown"], row["name"]): row["value"] for row in rows}
+    assert cell[("Quality of Practice", "Amber – some progress but slippage")] == 10
+    assert cell[("Partnership working", "Total number of actions")] == 10
+    assert {row["period"] for row in rows} == {"2020-04"}
+
+
+def test_seed_prose_figures(seeds_db):
+    prose = list(
+        seeds_db.query("SELECT name, value, unit, period FROM indicators WHERE source = 'prose'")
+    )
+    found = {(row["value"], row["unit"], row["period"]) for row in prose}
+    assert {(93.3, "%", None), (36, "%", None), (21, "%", None), (22, "%", None)} <= found
+    assert {(46, "count", "2019-03"), (34, "count", "2020-03")} <= found
+    caseload = [row for row in prose if row["value"] == 46]
+    assert "caseload" in caseload[0]["name"]
+
+
+def test_prose_that_disagrees_with_the_table_is_reported(seeds_db):
+    conflicts = list(seeds_db.query("SELECT * FROM indicator_conflicts"))
+    assert [(c["name"], c["period"], c["prose_value"], c["table_value"]) for c in conflicts] == [
+        ("% Care Leavers in suitable Accommodation", "2023-06", 83, 82)
+    ]
+    assert "83% in June" in conflicts[0]["sentence"]
+
+
+def test_prose_that_agrees_is_not_reported():
+    text = b"""Care leavers\tAge\tJun-23\tEngland 21/22
+% Care leavers in EET\t17-18\t57%\t66%
+
+Care leavers in EET at 17-18 years old is up to 51% average and this was 57% in June.
+"""
+    figures = extract_indicators(read_text(text), "2023-09")
+    from plandrift.extract.indicators import find_conflicts
+
+    assert [(f.value, f.source) for f in figures if f.value == 57] == [(57, "prose")]
+    assert find_conflicts(figures) == []
+
+
+NOT_FIGURES = re.compile(r"^(?:\d{1,2}\.\d{1,2}|(?:19|20)\d{2}|\d{1,2}/\d{1,2}/\d{2,4})$")
+
+
+def _suspicious(db) -> list[str]:
+    """Figures that are really a page number, a date, a year or a paragraph number."""
+    problems = []
+    for row in db.query("SELECT name, value, value_raw, unit, context, source FROM indicators"):
+        raw = row["value_raw"].split()[0].rstrip("%")
+        opens_sentence = (row["context"] or "").startswith(raw)  # where paragraph numbers stand
+        if row["source"] == "prose" and NOT_FIGURES.match(raw) and (opens_sentence or "/" in raw):
+            problems.append(f"{raw} in {row['context'][:60]}")
+        if (
+            row["source"] == "prose"
+            and row["context"]
+            and re.search(
+                rf"\b(?:page|paragraph|section|action)\s+{re.escape(raw)}\b", row["context"], re.I
+            )
+        ):
+            problems.append(f"{raw} (a reference) in {row['context'][:60]}")
+        if (
+            row["source"] == "prose"
+            and row["unit"] == "count"
+            and 1900 <= row["value"] <= 2100
+            and float(row["value"]).is_integer()
+        ):
+            problems.append(f"year {raw} in {row['context'][:60]}")
+    return problems
+
+
+def test_no_dates_years_or_paragraph_numbers_as_figures_in_seeds(seeds_db):
+    assert _suspicious(seeds_db) == []
+
+
+def test_no_dates_years_or_paragraph_numbers_as_figures_in_corpus(corpus_ingest):
+    _, db, _ = corpus_ingest
+    assert db["indicators"].count > 100
+    assert _suspicious(db) == []
+
+
+def test_recommendations_from_real_ofsted_reports(corpus_ingest):
+    _, db, _ = corpus_ingest
+    rows = list(
+        db.query(
+            "SELECT d.file_name, r.text, r.kind, r.timescale FROM recommendations r "
+            "JOIN documents d ON d.id = r.document_id ORDER BY d.id, r.position"
+        )
+    )
+    by_file: dict[str, list[dict]] = {}
+    for row in rows:
+        by_file.setdefault(row["file_name"], []).append(row)
+    halton = by_file["ofsted-ilacs-halton_children's services inspection - 12 july 2024.pdf"]
+    assert [row["kind"] for row in halton] == ["finding"] * 12
+    assert halton[0]["text"].startswith(
+        "Partnership arrangements, so that these provide effective governance"
+    )
+    kent = by_file["ofsted-ilacs-kent_children's services inspection,  pdf - 23 august 2013.pdf"]
+    assert {row["timescale"] for row in kent} >= {
+        "Immediately",
+        "Within three months",
+        "Within six months",
+    }
+    north = by_file[
+        "ofsted-ilacs-north-northamptonshire_children's services inspection - 07 july 2026.pdf"
+    ]
+    assert len(north) == 2 and north[1]["text"].endswith("(outcome 4, national framework)")
+    cover = by_file["kcc_Cabinet QPR Q3 Cover.pdf"]
+    assert [(row["kind"], row["text"][:30]) for row in cover] == [
+        ("decision", "Cabinet is asked to NOTE the Q")
+    ]
