@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..ingest.model import BBox, ReadDocument, Table
 from .dates import MONTHS, find_dates
-from .lists import in_table, running_lines, shape
+from .lists import PAGE_NUMBER, in_table, running_lines, shape
 from .nlp import SPANS_KEY, pipeline
 
 _PATTERNS_FILE = Path(__file__).parent / "patterns" / "indicators.json"
@@ -112,6 +112,7 @@ def extract_indicators(document: ReadDocument, doc_date: str | None) -> list[Ext
 class _Column:
     series: str | None = None  # a value column when set
     period: str | None = None
+    dated: bool = False  # the header itself names the period ("Apr-23", "England 21/22")
     header: str = ""
     label: str | None = None  # area | name | breakdown (a label column)
     direction: bool = False
@@ -121,6 +122,8 @@ class _Column:
 class _Layout:
     columns: list[_Column]
     crosstab: bool  # no period in the headers: one figure per cell, named by its column
+    area: str | None = None  # the group in force, carried down rows and across pages
+    name: str | None = None  # the indicator in force, carried down its sub-rows
 
 
 def _read_table(
@@ -135,9 +138,13 @@ def _read_table(
         if previous is None or len(rows[0]) != len(previous.columns):
             return None
         layout, body = previous, rows  # continued from the previous page without its header
+    elif previous is not None and [c.header for c in previous.columns] == [
+        c.header for c in layout.columns
+    ]:
+        layout = previous  # the header repeated on the next page: the groups carry on
     if not _mostly_numeric(body, layout):
         return None
-    area = name = None
+    area, name = layout.area, layout.name
     for row, cells in zip(body, table.rows[len(rows) - len(body) :], strict=True):
         if _is_header_again(row, layout):
             continue
@@ -189,6 +196,7 @@ def _read_table(
                         bbox=cell.bbox if cell else None,
                     )
                 )
+    layout.area, layout.name = area, name
     return layout
 
 
@@ -211,6 +219,7 @@ def _layout(header: list[str | None], doc_date: str | None) -> _Layout | None:
         elif value_rule:
             column.series = value_rule["series"]
             column.period = _period(value_rule["period"], heading, doc_date)
+            column.dated = value_rule["period"] != "doc_month"
         elif not re.match(patterns["skip_columns"], heading, re.I):
             column.label = next(
                 (
@@ -222,7 +231,12 @@ def _layout(header: list[str | None], doc_date: str | None) -> _Layout | None:
             )
         columns.append(column)
     values = [column for column in columns if column.series]
-    if not values:
+    unnamed = [
+        column
+        for column in columns[1:]
+        if not column.series and not column.label and not column.direction
+    ]
+    if not values or (not any(column.dated for column in values) and len(unnamed) >= 2):
         return _crosstab(columns, header, doc_date)
     labels = [column for column in columns if column.label]
     if not labels:
@@ -341,7 +355,12 @@ def _prose_figures(document: ReadDocument, doc_date: str | None) -> list[Extract
         blocks: list[str] = []
         for line in page.lines:
             text = line.text.strip()
-            if in_table(line, page.tables) or shape(text) in running or "\t" in text:
+            if (
+                in_table(line, page.tables)
+                or shape(text) in running
+                or "\t" in text
+                or PAGE_NUMBER.match(text)
+            ):
                 continue
             paragraph.append(text)
             if text.endswith((".", ":", ";")) or line.bold or line.heading_level:
@@ -354,12 +373,32 @@ def _prose_figures(document: ReadDocument, doc_date: str | None) -> list[Extract
     return figures
 
 
-_PRIORITY = {"FIGURE_PCT": 0, "FIGURE_RATE": 0, "FIGURE_COUNT": 1, "FIGURE_LINKED": 2}
+_PRIORITY = {
+    "FIGURE_PCT": 0,
+    "FIGURE_RATE": 0,
+    "FIGURE_FTE": 0,
+    "FIGURE_COUNT": 1,
+    "FIGURE_BRACKET": 2,
+    "FIGURE_LINKED": 3,
+}
+_UNIT_OF = {"FIGURE_PCT": "%", "FIGURE_RATE": "per_10000", "FIGURE_FTE": "fte"}
 _LEADING_WORDS = re.compile(
     r"^(?:there (?:has|have) been an? (?:\w+ )?(?:drop|rise|increase|decrease|fall|reduction|"
     r"improvement|change) in (?:the )?|(?:the )?(?:number|proportion|percentage) of )",
     re.I,
 )
+_VAGUE_NAMES = {
+    "figure",
+    "figures",
+    "rate",
+    "number",
+    "total",
+    "level",
+    "proportion",
+    "percentage",
+    "it",
+    "this",
+}
 _COMPARATOR = re.compile(
     r"\b(?:(?P<england>england|national)(?: average)?|(?P<neighbours>statistical neighbours?))\s*$",
     re.I,
@@ -369,6 +408,10 @@ _BAND_WORDS = re.compile(
     r"(?:\s*(?:years?(?: old)?|yrs))?",
     re.I,
 )
+_MONTH_RANGE = re.compile(
+    rf"\b(?:{_MONTH_WORDS})\b\.?\s+(?:to|-|–|and)\s+(?:{_MONTH_WORDS})\b", re.I
+)
+_CLAUSE_BREAKS = {"and", "which", "while", "whereas", "but", "although", "than"}
 
 
 def _sentence_figures(text: str, page: int, doc_date: str | None) -> list[ExtractedIndicator]:
@@ -376,64 +419,78 @@ def _sentence_figures(text: str, page: int, doc_date: str | None) -> list[Extrac
     doc = pipeline()(text)
     found: list[ExtractedIndicator] = []
     for sentence in doc.sents:
-        dates = [(date.start, date.end) for date in find_dates(sentence.text)]
-        bands = [match.span() for match in _AGE_BAND.finditer(sentence.text)]
-        spans = [
-            span
-            for span in doc.spans[SPANS_KEY]
-            if span.label_.startswith("FIGURE") and span.sent == sentence
-        ]
-        # The most specific reading of each number first: "85%" over "averaging 85".
-        spans.sort(key=lambda span: (_number_token(span).i, _PRIORITY[span.label_]))
-        taken = {span[2].i for span in spans if span.label_ == "FIGURE_RATE"}  # the 10,000
-        previous_name = None
-        for span in spans:
-            number = _number_token(span)
-            if number.i in taken or not _NUMBER.fullmatch(number.text):
-                continue
-            taken.add(number.i)
-            start = number.idx - sentence.start_char
-            if any(a <= start < b for a, b in dates + bands):
-                continue
-            value = _number(number.text)
-            following = doc[number.i + 1].lower_ if number.i + 1 < len(doc) else ""
-            preceding = doc[number.i - 1].lower_ if number.i > 0 else ""
-            if (
-                following in _TIME_WORDS
-                or following == "-"
-                or preceding == "per"
-                or preceding in _patterns()["reference_words"]  # "Section 47", "Tier 3"
-                or _is_year(value)
-            ):
-                continue
-            name, series = _figure_name(doc, span, number, sentence)
-            name = name or previous_name
-            if not name:
-                continue
-            if series == "actual":
-                previous_name = name
-            band = _AGE_BAND.search(sentence.text)
-            found.append(
-                ExtractedIndicator(
-                    page=page,
-                    name=name,
-                    value=value,
-                    unit={"FIGURE_PCT": "%", "FIGURE_RATE": "per_10000"}.get(span.label_, "count"),
-                    value_raw=number.text if span.label_ == "FIGURE_LINKED" else span.text,
-                    period=_sentence_period(
-                        sentence.text, start, start + len(number.text), doc_date
-                    ),
-                    series=series,
-                    breakdown=f"{band.group(1)}-{band.group(2)}" if band else None,
-                    context=sentence.text.strip(),
-                    source="prose",
-                )
+        found += _figures_in(doc, sentence, page, doc_date)
+    return found
+
+
+def _figures_in(doc, sentence, page: int, doc_date: str | None) -> list[ExtractedIndicator]:
+    dates = [(date.start, date.end) for date in find_dates(sentence.text)]
+    bands = [match.span() for match in _AGE_BAND.finditer(sentence.text)]
+    band = _AGE_BAND.search(sentence.text)
+    spans = [
+        span
+        for span in doc.spans[SPANS_KEY]
+        if span.label_.startswith("FIGURE") and span.sent == sentence
+    ]
+    # The most specific reading of each number first: "85%" over "averaging 85".
+    spans.sort(key=lambda span: (_number_token(span).i, _PRIORITY[span.label_]))
+    taken = {span[2].i for span in spans if span.label_ == "FIGURE_RATE"}  # the 10,000
+    units = {_number_token(span).i: _UNIT_OF.get(span.label_, "count") for span in reversed(spans)}
+    found: list[ExtractedIndicator] = []
+    previous_name = None
+    for span in spans:
+        number = _number_token(span)
+        if number.i in taken or not _NUMBER.fullmatch(number.text):
+            continue
+        taken.add(number.i)
+        start = number.idx - sentence.start_char
+        value = _number(number.text)
+        following = doc[number.i + 1].lower_ if number.i + 1 < len(doc) else ""
+        preceding = doc[number.i - 1].lower_ if number.i > 0 else ""
+        if (
+            any(a <= start < b for a, b in dates + bands)
+            or following in _TIME_WORDS
+            or following == "-"
+            or preceding == "per"
+            or preceding in _patterns()["reference_words"]  # "Section 47", "Tier 3"
+            or _is_year(value)
+        ):
+            continue
+        unit = units[number.i]
+        if (
+            span.label_ == "FIGURE_LINKED" and span[0].lower_ == "from"
+        ):  # "from 483 to 464 per 10,000"
+            unit = units.get(span[3].i, unit)
+        name, series = _figure_name(doc, span, number, sentence)
+        if series == "actual" and (
+            not name or name.lower() in _VAGUE_NAMES or span.label_ == "FIGURE_BRACKET"
+        ):
+            name = previous_name or _first_clause(doc, sentence) or name
+        if not name:
+            continue
+        if series == "actual":
+            previous_name = name
+        found.append(
+            ExtractedIndicator(
+                page=page,
+                name=name,
+                value=value,
+                unit=unit,
+                value_raw=number.text
+                if span.label_ in ("FIGURE_LINKED", "FIGURE_BRACKET")
+                else span.text,
+                period=_sentence_period(sentence.text, start, start + len(number.text), doc_date),
+                series=series,
+                breakdown=f"{band.group(1)}-{band.group(2)}" if band else None,
+                context=sentence.text.strip(),
+                source="prose",
             )
+        )
     return found
 
 
 def _number_token(span):
-    return span[1] if span.label_ == "FIGURE_LINKED" else span[0]
+    return span[1] if span.label_ in ("FIGURE_LINKED", "FIGURE_BRACKET") else span[0]
 
 
 def _figure_name(doc, span, number, sentence) -> tuple[str | None, str]:
@@ -441,64 +498,84 @@ def _figure_name(doc, span, number, sentence) -> tuple[str | None, str]:
     families; otherwise the words before it in its clause, less the linking words ("The
     maximum caseload in the assessment teams was 46" -> maximum caseload in the assessment
     teams). A figure given for England or statistical neighbours is a comparator."""
+    after = list(doc[span.end : sentence.end][:8])
     if span.label_ == "FIGURE_COUNT":
         return " ".join(token.text for token in span[1:]), "actual"
-    after = list(doc[span.end : sentence.end][:7])
-    if (
+    if span.label_ == "FIGURE_FTE" or (
         span.label_ == "FIGURE_PCT"
         and after
         and (after[0].lower_ == "of" or after[0].text.isupper())
     ):
-        words = []
-        for token in after[1:] if after[0].lower_ == "of" else after:
-            if (
-                token.is_punct
-                or token.like_num
-                or token.lower_ in {"and", "which", "was", "is", "were", "in"}
-            ):
-                break
-            words.append(token.text)
+        words = _words_after(doc, after[1:] if after and after[0].lower_ == "of" else after)
         if words:
-            return " ".join(words), "actual"
+            return _clean_name(words), "actual"
     words = []
     for token in reversed(doc[sentence.start : number.i]):
         next_text = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        hyphenated = token.like_num and (
+        joined = token.like_num and (
             next_text == "-" or next_text in _TIME_WORDS
         )  # "within 12 months"
         in_band = token.like_num and _AGE_BAND.search(doc[max(token.i - 2, 0) : token.i + 3].text)
         if (token.is_punct and token.text not in ("-", "/", "'", "’")) or (
-            token.like_num and not hyphenated and not in_band
+            token.like_num and not joined and not in_band
         ):
             break
-        if token.lower_ in {"and", "which", "while", "whereas", "but", "although", "than"}:
+        if token.lower_ in _CLAUSE_BREAKS:
             break
         words.insert(0, token)
     while words and _is_link(doc, words[-1]):
         words.pop()
-    if not words:  # the figure opens its clause: "; 93.3% on open social work cases"
-        for token in after:
-            if token.is_punct or token.like_num or token.lower_ in {"and", "which", "while", "but"}:
-                break
-            words.append(token)
-        while words and _is_link(doc, words[0]):
-            words.pop(0)
     text = " ".join(token.text for token in words[-12:]).replace(" - ", "-")
     comparator = _COMPARATOR.search(text)
     if comparator:
         return None, "england_average" if comparator.group("england") else "statistical_neighbours"
+    return _clean_name(text), "actual"
+
+
+def _words_after(doc, tokens) -> str:
+    words = []
+    for token in tokens:
+        if (
+            token.is_punct
+            or token.like_num
+            or token.lower_ in _CLAUSE_BREAKS | {"was", "is", "were", "in"}
+        ):
+            break
+        words.append(token.text)
+    return " ".join(words)
+
+
+def _first_clause(doc, sentence) -> str | None:
+    """The sentence's opening words up to its first comma, as a subject for its figures
+    ("The timeliness of single assessments improved again, with 93% ...")."""
+    words = []
+    for token in doc[sentence.start : sentence.end]:
+        if token.is_punct or token.like_num or token.lower_ in _CLAUSE_BREAKS:
+            break
+        words.append(token)
+    while words and _is_link(doc, words[-1]):
+        words.pop()
+    return _clean_name(" ".join(token.text for token in words))
+
+
+def _clean_name(text: str) -> str | None:
     text = _BAND_WORDS.sub("", text)
     text = _MONTH_IN_TEXT.sub("", text)
     text = _LEADING_WORDS.sub("", " ".join(text.split()))
     text = re.sub(
-        r"^(?:(?:the|our|a|an|in|for|on|of)\s+)+|(?:\s+(?:in|of|for|at|on|the|is|was))+$",
+        r"^(?:(?:the|our|a|an|in|for|on|of)\s+)+|(?:\s+(?:in|of|for|at|on|the|is|was|has|have))+$",
         "",
         text,
         flags=re.I,
     )
-    return (
-        None if not text or text.lower() in _NAME_STOP | {"in", "of", "for", "on"} else text
-    ), "actual"
+    if not re.search(r"[A-Za-z]{2}", text) or text.lower() in _NAME_STOP | {
+        "in",
+        "of",
+        "for",
+        "on",
+    }:
+        return None
+    return text
 
 
 def _is_link(doc, token) -> bool:
@@ -512,18 +589,22 @@ def _is_link(doc, token) -> bool:
 
 
 def _sentence_period(sentence: str, start: int, end: int, doc_date: str | None) -> str | None:
-    """The month a figure is given for: a month named just after it ("46 in March 19"), or
-    the nearest one before it in the same clause ("in June 2023 was 23 per 10,000")."""
+    """The month a figure is given for: the first month named after it in its clause ("46
+    in March 19"), else the nearest before it in its clause ("in June 2023 was 23"), else
+    a month that opens the sentence ("In January 2024, 87% of ...")."""
     months = list(_MONTH_IN_TEXT.finditer(sentence))
-    after = [match for match in months if end <= match.start() <= end + 20]
-    before = [
-        match
-        for match in months
-        if match.end() <= start and not re.search(r"[,;]|\d", sentence[match.end() : start])
-    ]
-    match = after[0] if after else (before[-1] if before else None)
-    if match is None:
-        return None
+
+    def apart(between: str) -> bool:  # another clause or another figure in between
+        return bool(re.search(r"[,;](?!\d)|\d", re.sub(r"per 10,?000", "", between)))
+
+    after = [m for m in months if m.start() >= end and not apart(sentence[end : m.start()])]
+    before = [m for m in months if m.end() <= start and not apart(sentence[m.end() : start])]
+    opening = [m for m in months if m.start() <= 4 and m.end() <= start]
+    match = (after[:1] or before[-1:] or opening[:1] or [None])[0]
+    if match is None or _MONTH_RANGE.search(
+        sentence[max(0, match.start() - 12) : match.end() + 14]
+    ):
+        return None  # "across April to June" is no one month
     month = MONTHS[match.group("month").lower()]
     year = match.group("year")
     if year:

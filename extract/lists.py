@@ -20,7 +20,7 @@ from pathlib import Path
 from ..ingest.model import BBox, Line, ReadDocument, Table
 
 _PATTERNS_FILE = Path(__file__).parent / "patterns" / "lists.json"
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][^.]{0,60}$")  # "5. Workforce" in plain text
 SENTENCE_END = (".", ";", ":", "!", "?")
 
@@ -78,7 +78,7 @@ class _Reader:
 
     def line(self, page: int, line: Line) -> None:
         text = line.text.strip()
-        if shape(text) in self.running or _PAGE_NUMBER.match(text):
+        if shape(text) in self.running or PAGE_NUMBER.match(text):
             return
         if "\t" in text:  # a table row of a web page or text file: read as a table
             self.close()

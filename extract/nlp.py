@@ -29,7 +29,7 @@ def pipeline():
     nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, r"/"]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"/"]).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(
-        [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])"]
+        [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])", r"(?<=\d)%(?=-\d)", r"(?<=%)-(?=\d)"]
     ).finditer
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe(

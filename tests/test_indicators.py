@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -10,7 +11,10 @@ from plandrift.extract.indicators import _cell_values, extract_indicators
 from plandrift.ingest.text import read_text
 from plandrift.store.schema import open_database
 
+import score_reports
 from conftest import run_cli
+from fixtures.report_fixtures import FIXTURES as REPORT_FIXTURES
+from fixtures.report_fixtures import render_fixture, write_truth
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +191,51 @@ def test_recommendations_from_real_ofsted_reports(corpus_ingest):
     assert [(row["kind"], row["text"][:30]) for row in cover] == [
         ("decision", "Cabinet is asked to NOTE the Q")
     ]
+
+
+@pytest.fixture(scope="module")
+def labelled_reports(tmp_path_factory):
+    """The labelled letter, reports and dashboards rendered, ingested, truth written."""
+    folder = tmp_path_factory.mktemp("reports")
+    paths = {name: render_fixture(name, folder / "papers") for name in REPORT_FIXTURES}
+    truth = write_truth(list(REPORT_FIXTURES), paths, folder / "truth.json")
+    db_path = folder / "reports.db"
+    result = run_cli("ingest", folder / "papers", "--db", db_path)
+    assert result.exit_code == 0, result.output
+    return db_path, truth
+
+
+def test_evaluate_reports_meets_the_targets(labelled_reports):
+    db_path, truth = labelled_reports
+    report = run_cli("evaluate", truth, "--db", db_path, "--details")
+    score_reports.REPORTS.append(
+        ("plandrift evaluate: recommendations and indicators", report.stdout)
+    )
+    scores = json.loads(run_cli("evaluate", truth, "--db", db_path, "--format", "json").stdout)
+    assert scores["recommendations"]["expected"] >= 25
+    assert scores["indicators_table"]["expected"] >= 150
+    assert scores["indicators_prose"]["expected"] >= 25
+    assert scores["recommendations"]["f1"] >= 0.95, report.stdout
+    assert scores["recommendations"]["accuracy"]["kind"] >= 0.95, report.stdout
+    assert scores["indicators_table"]["f1"] >= 0.95, report.stdout
+    assert scores["indicators_prose"]["f1"] >= 0.8, report.stdout
+
+
+def test_planted_disagreements_reported_and_agreements_not(labelled_reports):
+    db_path, _ = labelled_reports
+    db = open_database(db_path)
+    conflicts = {
+        (row["file_name"], row["period"], row["prose_value"], row["table_value"])
+        for row in db.query(
+            "SELECT d.file_name, c.* FROM indicator_conflicts c JOIN documents d ON d.id = c.document_id"
+        )
+    }
+    assert conflicts == {
+        ("performance_dashboard.pdf", "2023-06", 83, 82),
+        ("dashboard_kpi_cards.pdf", "2024-12", 24, 22),
+    }
+
+
+def test_no_dates_years_or_paragraph_numbers_as_figures_in_labelled_reports(labelled_reports):
+    db_path, _ = labelled_reports
+    assert _suspicious(open_database(db_path)) == []
