@@ -13,6 +13,7 @@ from plandrift.extract.actions import _role
 from plandrift.store.schema import open_database
 
 import score_reports
+from checks import suspicious_figures
 from conftest import REPO_ROOT, run_cli
 from fixtures.plan_fixtures import FIXTURES, render_fixture, write_truth
 
@@ -141,6 +142,11 @@ def _not_actions(db) -> list[str]:
 def test_no_headers_sections_or_footers_as_actions_in_fixtures(labelled):
     db_path, _ = labelled
     assert _not_actions(open_database(db_path)) == []
+
+
+def test_no_dates_years_or_paragraph_numbers_as_figures_in_plans(labelled):
+    db_path, _ = labelled
+    assert suspicious_figures(open_database(db_path)) == []
 
 
 def test_no_headers_sections_or_footers_as_actions_in_corpus(corpus_ingest):

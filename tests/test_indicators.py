@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -12,6 +11,7 @@ from plandrift.ingest.text import read_text
 from plandrift.store.schema import open_database
 
 import score_reports
+from checks import suspicious_figures
 from conftest import run_cli
 from fixtures.report_fixtures import FIXTURES as REPORT_FIXTURES
 from fixtures.report_fixtures import render_fixture, write_truth
@@ -122,43 +122,14 @@ Care leavers in EET at 17-18 years old is up to 51% average and this was 57% in 
     assert find_conflicts(figures) == []
 
 
-NOT_FIGURES = re.compile(r"^(?:\d{1,2}\.\d{1,2}|(?:19|20)\d{2}|\d{1,2}/\d{1,2}/\d{2,4})$")
-
-
-def _suspicious(db) -> list[str]:
-    """Figures that are really a page number, a date, a year or a paragraph number."""
-    problems = []
-    for row in db.query("SELECT name, value, value_raw, unit, context, source FROM indicators"):
-        raw = row["value_raw"].split()[0].rstrip("%")
-        opens_sentence = (row["context"] or "").startswith(raw)  # where paragraph numbers stand
-        if row["source"] == "prose" and NOT_FIGURES.match(raw) and (opens_sentence or "/" in raw):
-            problems.append(f"{raw} in {row['context'][:60]}")
-        if (
-            row["source"] == "prose"
-            and row["context"]
-            and re.search(
-                rf"\b(?:page|paragraph|section|action)\s+{re.escape(raw)}\b", row["context"], re.I
-            )
-        ):
-            problems.append(f"{raw} (a reference) in {row['context'][:60]}")
-        if (
-            row["source"] == "prose"
-            and row["unit"] == "count"
-            and 1900 <= row["value"] <= 2100
-            and float(row["value"]).is_integer()
-        ):
-            problems.append(f"year {raw} in {row['context'][:60]}")
-    return problems
-
-
 def test_no_dates_years_or_paragraph_numbers_as_figures_in_seeds(seeds_db):
-    assert _suspicious(seeds_db) == []
+    assert suspicious_figures(seeds_db) == []
 
 
 def test_no_dates_years_or_paragraph_numbers_as_figures_in_corpus(corpus_ingest):
     _, db, _ = corpus_ingest
     assert db["indicators"].count > 100
-    assert _suspicious(db) == []
+    assert suspicious_figures(db) == []
 
 
 def test_recommendations_from_real_ofsted_reports(corpus_ingest):
@@ -238,4 +209,4 @@ def test_planted_disagreements_reported_and_agreements_not(labelled_reports):
 
 def test_no_dates_years_or_paragraph_numbers_as_figures_in_labelled_reports(labelled_reports):
     db_path, _ = labelled_reports
-    assert _suspicious(open_database(db_path)) == []
+    assert suspicious_figures(open_database(db_path)) == []
