@@ -277,14 +277,15 @@ def evaluate(truth: Path, db_path: Path, output_format: str, details: bool) -> N
     """Score extracted actions, recommendations and indicators against labelled truth.
 
     TRUTH is JSON: {"documents": [{"file": NAME, "actions": [...], "recommendations":
-    [...], "indicators": [...]}]}. Prints precision, recall and F1 for each kind of
-    record labelled, and the accuracy of its fields.
+    [...], "indicators": [...]}], "lineage": [{"files": [...], "links": [...],
+    "changes": [...]}]}. Prints precision, recall and F1 for each kind of record
+    labelled, and the accuracy of its fields.
 
     \b
     Example:
         plandrift evaluate tests/truth.json --db plandrift.db --details
     """
-    from .evaluate import as_json, format_report
+    from .evaluate import as_json, evaluate_lineage, format_lineage, format_report
     from .evaluate import evaluate as score
 
     if not db_path.exists():
@@ -292,12 +293,125 @@ def evaluate(truth: Path, db_path: Path, output_format: str, details: bool) -> N
             f"{db_path}: no such database; ingest the labelled documents first"
         )
     try:
-        result = score(_open(db_path), truth)
-    except (ValueError, KeyError) as error:
+        labelled = json.loads(truth.read_text(encoding="utf-8"))
+        db = _open(db_path)
+        results = score(db, labelled) if "documents" in labelled else {}
+        lineage = evaluate_lineage(db, labelled["lineage"]) if "lineage" in labelled else {}
+    except (ValueError, KeyError, TypeError) as error:
         raise click.ClickException(
             f"{truth}: not a truth file ({error}); see plandrift evaluate --help"
         ) from None
     if output_format == "json":
-        click.echo(json.dumps(as_json(result), indent=2))
+        output = as_json(results)
+        for name, value in lineage.items():
+            output[name] = {"precision": value.precision, "recall": value.recall, "f1": value.f1}
+        click.echo(json.dumps(output, indent=2))
     else:
-        click.echo(format_report(result, details=details))
+        parts = [format_report(results, details=details)] if results else []
+        parts += [format_lineage(lineage, details=details)] if lineage else []
+        click.echo("\n\n".join(parts))
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--plan", "plan_key", help="The plan to compare (needed when there are several).")
+@click.option("--from", "from_date", callback=_iso_date, help="Earliest version date to include.")
+@click.option("--to", "to_date", callback=_iso_date, help="Latest version date to include.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "csv", "json"]),
+    default="text",
+    show_default=True,
+)
+def compare(
+    db_path: Path,
+    plan_key: str | None,
+    from_date: str | None,
+    to_date: str | None,
+    output_format: str,
+) -> None:
+    """What changed between versions of a plan: slipped actions first.
+
+    \b
+    Example:
+        plandrift compare --plan northdene--childrens-services-improvement-plan
+        plandrift compare --from 2025-02-01 --format markdown > changes.md
+    """
+    from .compare.report import CompareError, compare_plan, format_comparison
+
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such database; ingest the plan's versions first")
+    try:
+        report = compare_plan(_open(db_path), plan_key, from_date, to_date)
+    except CompareError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(format_comparison(report, output_format))
+
+
+@cli.command()
+@click.argument("query")
+@DB_OPTION
+def history(query: str, db_path: Path) -> None:
+    """One action's life across the versions of its plan.
+
+    QUERY is an action id or words from the action's text.
+
+    \b
+    Example:
+        plandrift history "Court Progression Officers"
+        plandrift history 42
+    """
+    from .compare.report import action_history
+
+    rows = action_history(_open(db_path), query)
+    if not rows:
+        raise click.ClickException(f"no action matches {query!r}; try other words, or an action id")
+    for row in rows:
+        click.echo(
+            f"{row['doc_date'] or 'undated'}  #{row['id']}  {row['ref'] or ''} {row['text']}\n"
+            f"    lead: {row['lead'] or '-'}  status: {row['status_raw'] or row['status'] or '-'}  "
+            f"due: {row['due_date'] or '-'}  ({row['file_name']}, page {row['page']})"
+        )
+        if row["update_text"]:
+            click.echo(f"    update: {row['update_text']}")
+
+
+def _override(db_path: Path, from_action: int, to_action: int, decision: str) -> None:
+    from .store.lineage import LinkError, set_override
+
+    try:
+        plan_key = set_override(_open(db_path), from_action, to_action, decision)
+    except LinkError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{decision.capitalize()}ed {from_action} -> {to_action} in {plan_key}.")
+
+
+@cli.command()
+@click.argument("from_action", type=int)
+@click.argument("to_action", type=int)
+@DB_OPTION
+def link(from_action: int, to_action: int, db_path: Path) -> None:
+    """Say that two actions are the same action in consecutive versions.
+
+    The correction is stored (link_overrides) and kept whenever the versions are matched.
+
+    \b
+    Example:
+        plandrift link 17 63
+    """
+    _override(db_path, from_action, to_action, "link")
+
+
+@cli.command()
+@click.argument("from_action", type=int)
+@click.argument("to_action", type=int)
+@DB_OPTION
+def unlink(from_action: int, to_action: int, db_path: Path) -> None:
+    """Say that two actions the matcher linked are different actions.
+
+    \b
+    Example:
+        plandrift unlink 17 63
+    """
+    _override(db_path, from_action, to_action, "unlink")

@@ -304,3 +304,69 @@ def as_json(results: dict[str, Evaluation]) -> dict:
         }
         for name, evaluation in results.items()
     }
+
+
+def evaluate_lineage(db: sqlite_utils.Database, plans: list[dict]) -> dict[str, Score]:
+    """Score links and changes between plan versions, identified by file name and printed ref.
+
+    Each plan: ``{"files": [...oldest first], "links": [{"from", "to", "from_ref",
+    "to_ref"}], "changes": [{"from", "to", "from_ref", "to_ref", "kind"}]}``.
+    """
+    links, changes = Score(), Score()
+    for plan in plans:
+        stored_links = {
+            (row["from_file"], row["to_file"], row["from_ref"], row["to_ref"])
+            for row in db.query(
+                "SELECT fd.file_name AS from_file, td.file_name AS to_file, fa.ref AS from_ref, "
+                "ta.ref AS to_ref FROM action_links l "
+                "JOIN actions fa ON fa.id = l.from_action_id "
+                "JOIN actions ta ON ta.id = l.to_action_id "
+                "JOIN documents fd ON fd.id = fa.document_id "
+                "JOIN documents td ON td.id = ta.document_id"
+            )
+            if row["from_file"] in plan["files"]
+        }
+        stored_changes = {
+            (row["from_file"], row["to_file"], row["from_ref"], row["to_ref"], row["kind"])
+            for row in db.query(
+                "SELECT fd.file_name AS from_file, td.file_name AS to_file, fa.ref AS from_ref, "
+                "ta.ref AS to_ref, c.kind FROM action_changes c "
+                "JOIN documents fd ON fd.id = c.from_document_id "
+                "JOIN documents td ON td.id = c.to_document_id "
+                "LEFT JOIN actions fa ON fa.id = c.from_action_id "
+                "LEFT JOIN actions ta ON ta.id = c.to_action_id"
+            )
+            if row["from_file"] in plan["files"]
+        }
+        wanted_links = {(r["from"], r["to"], r["from_ref"], r["to_ref"]) for r in plan["links"]}
+        wanted_changes = {
+            (r["from"], r["to"], r["from_ref"], r["to_ref"], r["kind"]) for r in plan["changes"]
+        }
+        pairs = ((links, stored_links, wanted_links), (changes, stored_changes, wanted_changes))
+        for score, stored, wanted in pairs:
+            score.found += len(stored & wanted)
+            score.extracted += len(stored)
+            score.expected += len(wanted)
+            score.misses += [
+                " | ".join(map(str, item)) for item in sorted(wanted - stored, key=str)
+            ]
+            score.extras += [
+                " | ".join(map(str, item)) for item in sorted(stored - wanted, key=str)
+            ]
+    return {"links": links, "changes": changes}
+
+
+def format_lineage(scores: dict[str, Score], *, details: bool = False) -> str:
+    header = f"{'lineage':44} {'found':>6} {'extra':>6} {'missed':>6} {'P':>6} {'R':>6} {'F1':>6}"
+    lines = [header, "-" * len(header)]
+    for name, score in scores.items():
+        lines.append(
+            f"{name:44} {score.found:6d} {score.extracted - score.found:6d} "
+            f"{score.expected - score.found:6d} {score.precision:6.3f} {score.recall:6.3f} "
+            f"{score.f1:6.3f}"
+        )
+    if details:
+        for name, score in scores.items():
+            lines += [f"{name} missed: {item}" for item in score.misses]
+            lines += [f"{name} extra: {item}" for item in score.extras]
+    return "\n".join(lines)

@@ -20,6 +20,7 @@ from .extract.records import ExtractedDocument, SourceFile, extract_document
 from .ingest.errors import FileVanished, IngestError
 from .ingest.read import DEFAULT_MAX_FILE_SIZE, read_document
 from .store import documents as store
+from .store.lineage import relink_plan
 
 # Files a folder walk passes over: our own databases, editor and OS litter.
 _SKIPPED_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".sqlite3", "-journal")
@@ -140,6 +141,8 @@ def _ingest_file(
         )
         return _failed(db, run_id, location, sha256, "UnexpectedError", message)
     document_id = store.save_document(db, extracted, run_id)
+    if extracted.metadata.plan_key and extracted.metadata.doc_type == "improvement_plan":
+        relink_plan(db, extracted.metadata.plan_key)
     store.resolve_errors(db, location)
     return FileOutcome(
         location, "ingested", document_id=document_id, warnings=list(extracted.warnings)

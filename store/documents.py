@@ -67,6 +67,9 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
         existing = find_document(db, extracted.source.sha256)
         if existing:
             document_id = existing["id"]
+            from .lineage import forget_document
+
+            forget_document(db, document_id)
             _delete_derived_rows(db, document_id)
             row.pop("path")  # keep where it was first seen
             db["documents"].update(document_id, row)
@@ -84,6 +87,8 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
             for page in pages
         )
         _insert_actions(db, document_id, extracted)
+        # Every action starts as its own thread; matching a plan's versions joins threads.
+        db.execute("UPDATE actions SET thread_id = id WHERE document_id = ?", [document_id])
         _insert_recommendations(db, document_id, extracted)
         _insert_indicators(db, document_id, extracted)
         record_source(db, document_id, extracted.source.path, now)

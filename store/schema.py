@@ -228,6 +228,81 @@ def m003_recommendations_and_indicators(db: sqlite_utils.Database) -> None:
     db["indicator_conflicts"].create_index(["document_id"])
 
 
+@migrations()
+def m004_action_lineage(db: sqlite_utils.Database) -> None:
+    db["actions"].add_column("thread_id", int)
+    db["actions"].create_index(["thread_id"])
+    db["version_pairs"].create(
+        {
+            "id": int,
+            "plan_key": str,
+            "from_document_id": int,
+            "to_document_id": int,
+            "linked_at": str,
+        },
+        pk="id",
+        not_null={"plan_key", "from_document_id", "to_document_id"},
+        foreign_keys=[
+            ("from_document_id", "documents", "id"),
+            ("to_document_id", "documents", "id"),
+        ],
+    )
+    db["version_pairs"].create_index(["from_document_id", "to_document_id"], unique=True)
+    db["action_links"].create(
+        {
+            "id": int,
+            "plan_key": str,
+            "from_document_id": int,
+            "to_document_id": int,
+            "from_action_id": int,
+            "to_action_id": int,
+            "score": float,
+            "method": str,
+        },
+        pk="id",
+        not_null={"plan_key", "from_action_id", "to_action_id", "method"},
+        foreign_keys=[
+            ("from_document_id", "documents", "id"),
+            ("to_document_id", "documents", "id"),
+            ("from_action_id", "actions", "id"),
+            ("to_action_id", "actions", "id"),
+        ],
+    )
+    db["action_links"].create_index(["from_action_id"], unique=True)
+    db["action_links"].create_index(["to_action_id"], unique=True)
+    db["action_changes"].create(
+        {
+            "id": int,
+            "thread_id": int,
+            "plan_key": str,
+            "from_document_id": int,
+            "to_document_id": int,
+            "from_action_id": int,
+            "to_action_id": int,
+            "kind": str,
+            "is_slippage": int,
+            "detail": str,
+        },
+        pk="id",
+        not_null={"plan_key", "kind", "is_slippage"},
+        foreign_keys=[
+            ("from_document_id", "documents", "id"),
+            ("to_document_id", "documents", "id"),
+            ("from_action_id", "actions", "id"),
+            ("to_action_id", "actions", "id"),
+        ],
+    )
+    db["action_changes"].create_index(["plan_key", "to_document_id"])
+    db["action_changes"].create_index(["thread_id"])
+    db["action_changes"].create_index(["kind"])
+    db["link_overrides"].create(
+        {"id": int, "from_action_id": int, "to_action_id": int, "decision": str, "created_at": str},
+        pk="id",
+        not_null={"from_action_id", "to_action_id", "decision", "created_at"},
+        foreign_keys=[("from_action_id", "actions", "id"), ("to_action_id", "actions", "id")],
+    )
+
+
 def open_database(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) a plandrift database, upgraded to the current schema.
 

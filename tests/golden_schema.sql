@@ -118,7 +118,7 @@ CREATE TABLE "actions" (
    "update_text" TEXT,
    "as_at" TEXT,
    "source" TEXT NOT NULL
-);
+, "thread_id" INTEGER);
 CREATE UNIQUE INDEX "idx_actions_document_id_position"
     ON "actions" ("document_id", "position");
 CREATE INDEX "idx_actions_status"
@@ -227,3 +227,53 @@ CREATE TABLE "indicator_conflicts" (
 );
 CREATE INDEX "idx_indicator_conflicts_document_id"
     ON "indicator_conflicts" ("document_id");
+CREATE INDEX "idx_actions_thread_id"
+    ON "actions" ("thread_id");
+CREATE TABLE "version_pairs" (
+   "id" INTEGER PRIMARY KEY,
+   "plan_key" TEXT NOT NULL,
+   "from_document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "to_document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "linked_at" TEXT
+);
+CREATE UNIQUE INDEX "idx_version_pairs_from_document_id_to_document_id"
+    ON "version_pairs" ("from_document_id", "to_document_id");
+CREATE TABLE "action_links" (
+   "id" INTEGER PRIMARY KEY,
+   "plan_key" TEXT NOT NULL,
+   "from_document_id" INTEGER REFERENCES "documents"("id"),
+   "to_document_id" INTEGER REFERENCES "documents"("id"),
+   "from_action_id" INTEGER NOT NULL REFERENCES "actions"("id"),
+   "to_action_id" INTEGER NOT NULL REFERENCES "actions"("id"),
+   "score" REAL,
+   "method" TEXT NOT NULL
+);
+CREATE UNIQUE INDEX "idx_action_links_from_action_id"
+    ON "action_links" ("from_action_id");
+CREATE UNIQUE INDEX "idx_action_links_to_action_id"
+    ON "action_links" ("to_action_id");
+CREATE TABLE "action_changes" (
+   "id" INTEGER PRIMARY KEY,
+   "thread_id" INTEGER,
+   "plan_key" TEXT NOT NULL,
+   "from_document_id" INTEGER REFERENCES "documents"("id"),
+   "to_document_id" INTEGER REFERENCES "documents"("id"),
+   "from_action_id" INTEGER REFERENCES "actions"("id"),
+   "to_action_id" INTEGER REFERENCES "actions"("id"),
+   "kind" TEXT NOT NULL,
+   "is_slippage" INTEGER NOT NULL,
+   "detail" TEXT
+);
+CREATE INDEX "idx_action_changes_plan_key_to_document_id"
+    ON "action_changes" ("plan_key", "to_document_id");
+CREATE INDEX "idx_action_changes_thread_id"
+    ON "action_changes" ("thread_id");
+CREATE INDEX "idx_action_changes_kind"
+    ON "action_changes" ("kind");
+CREATE TABLE "link_overrides" (
+   "id" INTEGER PRIMARY KEY,
+   "from_action_id" INTEGER NOT NULL REFERENCES "actions"("id"),
+   "to_action_id" INTEGER NOT NULL REFERENCES "actions"("id"),
+   "decision" TEXT NOT NULL,
+   "created_at" TEXT NOT NULL
+);

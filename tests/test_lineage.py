@@ -1,0 +1,230 @@
+"""Action lineage across dated versions of a plan: links, threads, changes and slippage."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from plandrift.compare.lineage import match_actions
+from plandrift.store.schema import open_database
+
+import score_reports
+from conftest import REPO_ROOT, run_cli
+
+# The sample generator names kinds after RAG colours; these are plandrift's names for them.
+KIND_NAMES = {"rag_worsened": "status_worsened", "rag_improved": "status_improved"}
+NOT_MODELLED = {"renumbered", "lead_changed", "rag_changed"}  # not change kinds plandrift reports
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lineage")
+    documents, truth_path = folder / "documents", folder / "truth.json"
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO_ROOT / "samples" / "generate.py"),
+            str(documents),
+            "--truth-out",
+            str(truth_path),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return documents, json.loads(truth_path.read_text(encoding="utf-8"))
+
+
+def _lineage_truth(truth: dict) -> dict:
+    """The samples' planted changes in plandrift evaluate's lineage form."""
+    files = sorted(truth["plan_actions"])
+    links, changes = [], []
+    for row in truth["action_changes"]:
+        if row["from_ref"] and row["to_ref"]:
+            links.append({key: row[key] for key in ("from", "to", "from_ref", "to_ref")})
+        for kind in row["kinds"]:
+            if kind not in NOT_MODELLED:
+                changes.append(
+                    {
+                        **{key: row[key] for key in ("from", "to", "from_ref", "to_ref")},
+                        "kind": KIND_NAMES.get(kind, kind),
+                    }
+                )
+    return {"lineage": [{"files": files, "links": links, "changes": changes}]}
+
+
+@pytest.fixture(scope="module")
+def ingested(samples, tmp_path_factory):
+    documents, truth = samples
+    db_path = tmp_path_factory.mktemp("lineage-db") / "plans.db"
+    assert run_cli("ingest", documents, "--db", db_path).exit_code == 0
+    truth_path = db_path.parent / "lineage-truth.json"
+    truth_path.write_text(json.dumps(_lineage_truth(truth)), encoding="utf-8")
+    return db_path, truth_path
+
+
+def test_links_and_changes_meet_the_targets(ingested):
+    db_path, truth_path = ingested
+    report = run_cli("evaluate", truth_path, "--db", db_path, "--details")
+    score_reports.REPORTS.append(
+        ("plandrift evaluate: action lineage across plan versions", report.stdout)
+    )
+    scores = json.loads(run_cli("evaluate", truth_path, "--db", db_path, "--format", "json").stdout)
+    assert scores["links"]["precision"] >= 0.97, report.stdout
+    assert scores["links"]["recall"] >= 0.95, report.stdout
+    assert scores["changes"]["f1"] >= 0.9, report.stdout
+
+
+def test_every_action_has_one_thread_and_links_are_one_to_one(ingested):
+    db_path, _ = ingested
+    db = open_database(db_path)
+    assert db.execute("SELECT count(*) FROM actions WHERE thread_id IS NULL").fetchone()[0] == 0
+    per_version = db.execute(
+        "SELECT document_id, thread_id, count(*) FROM actions GROUP BY document_id, thread_id HAVING count(*) > 1"
+    ).fetchall()
+    assert per_version == []  # no thread appears twice in one version
+    court = db.execute(
+        "SELECT count(DISTINCT thread_id), count(*) FROM actions WHERE text LIKE '%Court Progression Officers%'"
+    ).fetchone()
+    assert court == (1, 3)  # reworded and renumbered, still one thread
+
+
+def test_lookalike_steps_under_different_parents_are_not_confused():
+    before = [
+        {
+            "text": "Advertise posts",
+            "ref": "3.2.1",
+            "parent_text": "Increase Independent Reviewing Officer capacity",
+        },
+        {
+            "text": "Advertise posts",
+            "ref": "4.2.1",
+            "parent_text": "Recruit permanent social workers",
+        },
+    ]
+    after = [
+        {
+            "text": "Advertise posts",
+            "ref": "4.2.1",
+            "parent_text": "Recruit permanent social workers",
+        },
+        {
+            "text": "Advertise posts",
+            "ref": "3.2.1",
+            "parent_text": "Increase Independent Reviewing Officer capacity",
+        },
+    ]
+    assert [(link.from_index, link.to_index) for link in match_actions(before, after)] == [
+        (0, 1),
+        (1, 0),
+    ]
+
+
+def test_reworded_action_still_matches():
+    before = [{"text": "Recruit two agency staff as Interim Court Progression Officers"}]
+    after = [
+        {"text": "Review the tracker of PLO cases"},
+        {"text": "Recruit 2 interim Court Progression Officers (agency)"},
+    ]
+    assert [(link.from_index, link.to_index) for link in match_actions(before, after)] == [(0, 1)]
+
+
+def test_version_ingested_late_is_slotted_in(samples, tmp_path):
+    documents, _ = samples
+    plans = sorted(documents.glob("*improvement-plan-*.pdf"))
+    db_path = tmp_path / "late.db"
+    run_cli("ingest", plans[0], plans[2], "--db", db_path)
+    db = open_database(db_path)
+    first_pairs = db.execute(
+        "SELECT from_document_id, to_document_id FROM version_pairs"
+    ).fetchall()
+    assert len(first_pairs) == 1
+    run_cli("ingest", plans[1], "--db", db_path)
+    pairs = db.execute(
+        "SELECT f.file_name, t.file_name FROM version_pairs v JOIN documents f ON f.id = v.from_document_id "
+        "JOIN documents t ON t.id = v.to_document_id ORDER BY f.doc_date"
+    ).fetchall()
+    assert [(a[-14:-4], b[-14:-4]) for a, b in pairs] == [
+        ("2025-01-15", "2025-02-26"),
+        ("2025-02-26", "2025-04-09"),
+    ]
+    stale = db.execute(
+        "SELECT count(*) FROM action_links WHERE from_document_id = ? AND to_document_id = ?",
+        list(first_pairs[0]),
+    ).fetchone()[0]
+    assert stale == 0
+
+
+def test_people_correct_the_matching_and_it_is_kept(samples, tmp_path):
+    documents, _ = samples
+    db_path = tmp_path / "override.db"
+    shutil.copytree(documents, tmp_path / "papers")
+    run_cli("ingest", tmp_path / "papers", "--db", db_path)
+    db = open_database(db_path)
+    from_id, to_id = db.execute(
+        "SELECT l.from_action_id, l.to_action_id FROM action_links l JOIN actions a ON a.id = l.from_action_id "
+        "WHERE a.text LIKE 'Recruit two agency staff%' ORDER BY l.id LIMIT 1"
+    ).fetchone()
+    result = run_cli("unlink", from_id, to_id, "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert (
+        db.execute(
+            "SELECT count(*) FROM action_links WHERE from_action_id = ?", [from_id]
+        ).fetchone()[0]
+        == 0
+    )
+    kinds = {
+        row[0]
+        for row in db.execute(
+            "SELECT kind FROM action_changes WHERE from_action_id = ? OR to_action_id = ?",
+            [from_id, to_id],
+        )
+    }
+    assert kinds == {"dropped", "added"}
+    # Re-matching the versions (here: re-extracting an unrelated later version) keeps the correction.
+    run_cli(
+        "ingest",
+        tmp_path / "papers" / "northdene-improvement-plan-2025-04-09.pdf",
+        "--force",
+        "--db",
+        db_path,
+    )
+    assert (
+        db.execute(
+            "SELECT count(*) FROM action_links WHERE from_action_id = ?", [from_id]
+        ).fetchone()[0]
+        == 0
+    )
+    assert run_cli("link", from_id, to_id, "--db", db_path).exit_code == 0
+    row = db.execute(
+        "SELECT method, score FROM action_links WHERE from_action_id = ?", [from_id]
+    ).fetchone()
+    assert row == ("manual", 100.0)
+    bad = run_cli("link", from_id, from_id, "--db", db_path)
+    assert bad.exit_code == 1 and "consecutive versions" in bad.output
+
+
+def test_compare_report_puts_slippage_first(ingested):
+    db_path, _ = ingested
+    text = run_cli("compare", "--db", db_path).stdout
+    assert text.index("Slipped:") < text.index("Other changes:")
+    assert "due 17/02/2025 -> 10/03/2025" in text
+    as_json = json.loads(run_cli("compare", "--db", db_path, "--format", "json").stdout)
+    assert as_json["counts"]["dropped"] == 2 and as_json["counts"]["added"] == 4
+    first_rows = as_json["changes"][: sum(change["is_slippage"] for change in as_json["changes"])]
+    assert all(change["is_slippage"] for change in first_rows)
+    csv_text = run_cli("compare", "--db", db_path, "--format", "csv", "--from", "2025-02-01").stdout
+    assert csv_text.splitlines()[0].startswith("from_date,to_date,kind")
+    assert "2025-01-15" not in csv_text
+
+
+def test_history_follows_one_action(ingested):
+    db_path, _ = ingested
+    result = run_cli("history", "Court Progression Officers", "--db", db_path)
+    assert result.exit_code == 0
+    lines = [line for line in result.stdout.splitlines() if line[:4].isdigit()]
+    assert [line[:10] for line in lines] == ["2025-01-15", "2025-02-26", "2025-04-09"]
+    assert "Recruit 2 interim Court Progression Officers (agency)" in lines[-1]
