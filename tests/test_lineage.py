@@ -14,6 +14,8 @@ from plandrift.store.schema import open_database
 
 import score_reports
 from conftest import REPO_ROOT, run_cli
+from fixtures.plan_versions import render_versions
+from fixtures.plan_versions import truth as versions_truth
 
 # The sample generator names kinds after RAG colours; these are plandrift's names for them.
 KIND_NAMES = {"rag_worsened": "status_worsened", "rag_improved": "status_improved"}
@@ -228,3 +230,19 @@ def test_history_follows_one_action(ingested):
     lines = [line for line in result.stdout.splitlines() if line[:4].isdigit()]
     assert [line[:10] for line in lines] == ["2025-01-15", "2025-02-26", "2025-04-09"]
     assert "Recruit 2 interim Court Progression Officers (agency)" in lines[-1]
+
+
+def test_second_plan_in_another_layout(tmp_path):
+    """Three versions of another council's plan: status words, renumbering, look-alike steps."""
+    paths = render_versions(tmp_path / "papers")
+    db_path = tmp_path / "harrowfield.db"
+    assert run_cli("ingest", tmp_path / "papers", "--db", db_path).exit_code == 0
+    truth_path = tmp_path / "truth.json"
+    truth_path.write_text(json.dumps({"lineage": [versions_truth()["plan"]]}), encoding="utf-8")
+    report = run_cli("evaluate", truth_path, "--db", db_path, "--details")
+    score_reports.REPORTS.append(("plandrift evaluate: lineage of a second plan", report.stdout))
+    scores = json.loads(run_cli("evaluate", truth_path, "--db", db_path, "--format", "json").stdout)
+    assert len(paths) == 3
+    assert scores["links"]["precision"] >= 0.97, report.stdout
+    assert scores["links"]["recall"] >= 0.95, report.stdout
+    assert scores["changes"]["f1"] >= 0.9, report.stdout
