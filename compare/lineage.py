@@ -54,45 +54,83 @@ def match_actions(
     """One-to-one links from ``before`` to ``after`` (indexes into the lists).
 
     ``forced`` pairs (a person's ``plandrift link``) are kept whatever their score;
-    ``forbidden`` pairs (``plandrift unlink``) are never made.
+    ``forbidden`` pairs (``plandrift unlink``) are never made. Actions are compared within
+    their section first (blocking keeps the cost near-linear in the plan's size); what is
+    left unmatched is then compared across sections, for actions that moved.
     """
-    from rapidfuzz import fuzz, process
-
     links = [Link(a, b, 100.0, "manual") for a, b in sorted(forced)]
     used_before = {link.from_index for link in links}
     used_after = {link.to_index for link in links}
-    if not before or not after:
-        return links
+    for block_before, block_after in _blocks(before, after):
+        _assign(before, after, block_before, block_after, forbidden, links, used_before, used_after)
+    left_before = [index for index in range(len(before)) if index not in used_before]
+    left_after = [index for index in range(len(after)) if index not in used_after]
+    _assign(before, after, left_before, left_after, forbidden, links, used_before, used_after)
+    return sorted(links, key=lambda link: link.from_index)
+
+
+def _blocks(before: list[dict], after: list[dict]) -> list[tuple[list[int], list[int]]]:
+    """Indexes grouped by section, for sections present in both versions."""
+    sections_before: dict[str, list[int]] = {}
+    sections_after: dict[str, list[int]] = {}
+    for index, item in enumerate(before):
+        sections_before.setdefault(normalise(item.get("section")), []).append(index)
+    for index, item in enumerate(after):
+        sections_after.setdefault(normalise(item.get("section")), []).append(index)
+    return [
+        (indexes, sections_after[key])
+        for key, indexes in sections_before.items()
+        if key in sections_after
+    ]
+
+
+def _assign(
+    before: list[dict],
+    after: list[dict],
+    block_before: list[int],
+    block_after: list[int],
+    forbidden: set[tuple[int, int]],
+    links: list[Link],
+    used_before: set[int],
+    used_after: set[int],
+) -> None:
+    """Greedy one-to-one assignment inside one block, best combined score first."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    block_before = [index for index in block_before if index not in used_before]
+    block_after = [index for index in block_after if index not in used_after]
+    if not block_before or not block_after:
+        return
+    olds = [before[index] for index in block_before]
+    news = [after[index] for index in block_after]
     texts = process.cdist(
-        [normalise(item["text"]) for item in before],
-        [normalise(item["text"]) for item in after],
+        [normalise(item["text"]) for item in olds],
+        [normalise(item["text"]) for item in news],
         scorer=fuzz.token_set_ratio,
         workers=-1,
     )
     contexts = process.cdist(
-        [normalise(_context(item)) for item in before],
-        [normalise(_context(item)) for item in after],
+        [normalise(_context(item)) for item in olds],
+        [normalise(_context(item)) for item in news],
         scorer=fuzz.token_set_ratio,
         workers=-1,
     )
-    import numpy as np
-
+    same_ref = _equal(olds, news, "ref")
     scores = TEXT_WEIGHT * texts + CONTEXT_WEIGHT * contexts
-    same_ref = _equal(before, after, "ref")
-    scores += REF_BONUS * same_ref + LEAD_BONUS * _equal(before, after, "lead")
-    for a, b in forbidden:
-        scores[a, b] = -1
+    scores += REF_BONUS * same_ref + LEAD_BONUS * _equal(olds, news, "lead")
     pairs = np.argwhere(scores >= SCORE_CUTOFF)
-    candidates = [
-        (float(scores[a, b]), int(a), int(b), "ref+text" if same_ref[a, b] else "text")
-        for a, b in pairs
-    ]
-    for score, a, b, method in sorted(candidates, key=lambda item: (-item[0], item[1], item[2])):
-        if a not in used_before and b not in used_after:
-            links.append(Link(a, b, round(min(score, 100.0), 1), method))
-            used_before.add(a)
-            used_after.add(b)
-    return sorted(links, key=lambda link: link.from_index)
+    if not len(pairs):
+        return
+    order = np.argsort(-scores[pairs[:, 0], pairs[:, 1]], kind="stable")
+    for row, column in pairs[order]:
+        a, b = block_before[row], block_after[column]
+        if a in used_before or b in used_after or (a, b) in forbidden:
+            continue
+        method = "ref+text" if same_ref[row, column] else "text"
+        links.append(Link(a, b, round(min(float(scores[row, column]), 100.0), 1), method))
+        used_before.add(a)
+        used_after.add(b)
 
 
 def _equal(before: list[dict], after: list[dict], key: str):
