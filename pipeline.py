@@ -20,6 +20,7 @@ from .extract.records import ExtractedDocument, SourceFile, extract_document
 from .ingest.errors import FileVanished, IngestError
 from .ingest.read import DEFAULT_MAX_FILE_SIZE, read_document
 from .store import documents as store
+from .store.coverage import refresh_after
 from .store.lineage import relink_plan
 
 # Files a folder walk passes over: our own databases, editor and OS litter.
@@ -143,6 +144,7 @@ def _ingest_file(
     document_id = store.save_document(db, extracted, run_id)
     if extracted.metadata.plan_key and extracted.metadata.doc_type == "improvement_plan":
         relink_plan(db, extracted.metadata.plan_key)
+    refresh_after(db, document_id)
     store.resolve_errors(db, location)
     return FileOutcome(
         location, "ingested", document_id=document_id, warnings=list(extracted.warnings)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..ingest.model import BBox, ReadDocument, Table
 from .dates import MONTHS, find_dates
-from .lists import PAGE_NUMBER, in_table, running_lines, shape
+from .lists import PAGE_NUMBER, in_margin, in_table, running_lines, shape
 from .nlp import SPANS_KEY, pipeline
 
 _PATTERNS_FILE = Path(__file__).parent / "patterns" / "indicators.json"
@@ -357,6 +357,7 @@ def _prose_figures(document: ReadDocument, doc_date: str | None) -> list[Extract
             text = line.text.strip()
             if (
                 in_table(line, page.tables)
+                or in_margin(line, page)
                 or shape(text) in running
                 or "\t" in text
                 or PAGE_NUMBER.match(text)

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..ingest.model import BBox, Line, ReadDocument, Table
+from ..ingest.model import BBox, Line, Page, ReadDocument, Table
 
 _PATTERNS_FILE = Path(__file__).parent / "patterns" / "lists.json"
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][^.]{0,60}$")  # "5. Workforce" in plain text
 SENTENCE_END = (".", ";", ":", "!", "?")
+MARGIN = 0.06  # the share of a page's height at its top and bottom kept for heads and feet
 
 
 @dataclass
@@ -54,7 +55,7 @@ def read_lists(document: ReadDocument, rules: ListRules) -> list[ListItem]:
     reader = _Reader(rules, running_lines(document))
     for page in document.pages:
         for line in page.lines:
-            if not in_table(line, page.tables):
+            if not in_table(line, page.tables) and not in_margin(line, page):
                 reader.line(page.number, line)
     reader.close()
     for item in reader.items:
@@ -167,19 +168,26 @@ def is_heading(line: Line) -> bool:
 
 def running_lines(document: ReadDocument) -> set[str]:
     """Running headers and footers: short lines repeated (numbers aside) on most pages."""
-    if len(document.pages) < 3:
+    if len(document.pages) < 2:
         return set()
     counts = Counter(
         blanked
         for page in document.pages
         for blanked in {shape(line.text) for line in page.lines if len(line.text) < 120}
     )
-    return {text for text, count in counts.items() if count >= max(3, len(document.pages) // 2)}
+    return {text for text, count in counts.items() if count >= max(2, len(document.pages) // 2)}
 
 
 def shape(text: str) -> str:
     """A line with its numbers blanked, so "Page 2 of 3" and "Page 3 of 3" are one footer."""
     return re.sub(r"\d+", "#", text.strip())
+
+
+def in_margin(line: Line, page: Page) -> bool:
+    """In the strip at the very top or bottom of a PDF page, where running heads and feet sit."""
+    if not line.bbox or not page.height:
+        return False
+    return line.bbox[1] > page.height * (1 - MARGIN) or line.bbox[3] < page.height * MARGIN
 
 
 def in_table(line: Line, tables: list[Table]) -> bool:

@@ -242,6 +242,16 @@ _VERSION_WORDS = re.compile(
 
 def plan_key_for(organisation: str | None, title: str | None) -> str:
     """One key for every dated version of a plan: the place's slug plus the undated title."""
+    name = title or "plan"
+    for date in reversed(find_dates(name)):
+        name = name[: date.start] + name[date.end :]
+    name = _VERSION_WORDS.sub("", name)
+    return f"{place_key(organisation)}--{slugify(name) or 'plan'}"
+
+
+def place_key(organisation: str | None) -> str:
+    """The place an organisation is named after, as a slug: "Devon County Council" and
+    "Devon" are both "devon", so documents about one authority can be found together."""
     place = organisation or "unknown"
     place = re.sub(
         r"\b(?:(?:county|city|borough|metropolitan borough|district|parish|town) )?council\b",
@@ -252,11 +262,7 @@ def plan_key_for(organisation: str | None, title: str | None) -> str:
     place = re.sub(
         r"\b(?:london|royal) borough of\b|\bcity of\b|\bborough of\b", "", place, flags=re.I
     )
-    name = title or "plan"
-    for date in reversed(find_dates(name)):
-        name = name[: date.start] + name[date.end :]
-    name = _VERSION_WORDS.sub("", name)
-    return f"{slugify(place) or 'unknown'}--{slugify(name) or 'plan'}"
+    return slugify(place) or "unknown"
 
 
 def slugify(text: str) -> str:

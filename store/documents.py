@@ -96,6 +96,17 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
 
 
 def _delete_derived_rows(db: sqlite_utils.Database, document_id: int) -> None:
+    for table, column, parent in (
+        ("recommendation_coverage", "recommendation_id", "recommendations"),
+        ("recommendation_coverage", "action_id", "actions"),
+        ("recommendation_links", "from_recommendation_id", "recommendations"),
+        ("recommendation_links", "to_recommendation_id", "recommendations"),
+    ):  # rows that refer to this document's records from elsewhere; recomputed after
+        db.execute(
+            f"DELETE FROM [{table}] WHERE [{column}] IN "
+            f"(SELECT id FROM [{parent}] WHERE document_id = ?)",
+            [document_id],
+        )
     for table in DERIVED_TABLES:
         if table == "action_leads":
             db.execute(

@@ -79,14 +79,14 @@ def _actions(db: sqlite_utils.Database, document_id: int) -> list[dict]:
 
 def _link_pair(db: sqlite_utils.Database, plan_key: str, pair: tuple[int, int]) -> None:
     before, after = _actions(db, pair[0]), _actions(db, pair[1])
-    index_before = {action["id"]: index for index, action in enumerate(before)}
-    index_after = {action["id"]: index for index, action in enumerate(after)}
     forced, forbidden = set(), set()
     for row in db.query(
-        "SELECT from_action_id, to_action_id, decision FROM link_overrides ORDER BY id"
+        "SELECT from_position, to_position, decision FROM link_overrides "
+        "WHERE from_document_id = ? AND to_document_id = ? ORDER BY id",
+        list(pair),
     ):
-        if row["from_action_id"] in index_before and row["to_action_id"] in index_after:
-            key = (index_before[row["from_action_id"]], index_after[row["to_action_id"]])
+        key = (row["from_position"], row["to_position"])  # positions are list indexes
+        if key[0] < len(before) and key[1] < len(after):
             (forced if row["decision"] == "link" else forbidden).add(key)
             (forbidden if row["decision"] == "link" else forced).discard(key)
     links = match_actions(before, after, forced=forced, forbidden=forbidden)
@@ -162,7 +162,7 @@ def set_override(
     rows = {
         row["id"]: row
         for row in db.query(
-            "SELECT a.id, a.document_id, d.plan_key, d.doc_date FROM actions a "
+            "SELECT a.id, a.document_id, a.position, d.plan_key FROM actions a "
             "JOIN documents d ON d.id = a.document_id WHERE a.id IN (?, ?)",
             [from_action_id, to_action_id],
         )
@@ -185,8 +185,10 @@ def set_override(
     with db.atomic():
         db["link_overrides"].insert(
             {
-                "from_action_id": from_action_id,
-                "to_action_id": to_action_id,
+                "from_document_id": earlier["document_id"],
+                "from_position": earlier["position"],
+                "to_document_id": later["document_id"],
+                "to_position": later["position"],
                 "decision": decision,
                 "created_at": utc_now(),
             }

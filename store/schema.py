@@ -295,11 +295,75 @@ def m004_action_lineage(db: sqlite_utils.Database) -> None:
     db["action_changes"].create_index(["plan_key", "to_document_id"])
     db["action_changes"].create_index(["thread_id"])
     db["action_changes"].create_index(["kind"])
+    # Kept by document and position, not action id, so that a correction outlives the
+    # re-extraction of either version (which gives its actions new ids).
     db["link_overrides"].create(
-        {"id": int, "from_action_id": int, "to_action_id": int, "decision": str, "created_at": str},
+        {
+            "id": int,
+            "from_document_id": int,
+            "from_position": int,
+            "to_document_id": int,
+            "to_position": int,
+            "decision": str,
+            "created_at": str,
+        },
         pk="id",
-        not_null={"from_action_id", "to_action_id", "decision", "created_at"},
-        foreign_keys=[("from_action_id", "actions", "id"), ("to_action_id", "actions", "id")],
+        not_null={"from_document_id", "from_position", "to_document_id", "to_position", "decision"},
+        foreign_keys=[
+            ("from_document_id", "documents", "id"),
+            ("to_document_id", "documents", "id"),
+        ],
+    )
+
+
+@migrations()
+def m005_coverage_repeats_and_series(db: sqlite_utils.Database) -> None:
+    db["recommendation_coverage"].create(
+        {"id": int, "recommendation_id": int, "action_id": int, "score": float, "method": str},
+        pk="id",
+        not_null={"recommendation_id", "action_id", "score", "method"},
+        foreign_keys=[
+            ("recommendation_id", "recommendations", "id"),
+            ("action_id", "actions", "id"),
+        ],
+    )
+    db["recommendation_coverage"].create_index(["recommendation_id"])
+    db["recommendation_coverage"].create_index(["action_id"])
+    db["recommendation_links"].create(
+        {
+            "id": int,
+            "from_recommendation_id": int,
+            "to_recommendation_id": int,
+            "score": float,
+            "method": str,
+        },
+        pk="id",
+        not_null={"from_recommendation_id", "to_recommendation_id", "score", "method"},
+        foreign_keys=[
+            ("from_recommendation_id", "recommendations", "id"),
+            ("to_recommendation_id", "recommendations", "id"),
+        ],
+    )
+    db["recommendation_links"].create_index(["from_recommendation_id"])
+    db["recommendation_links"].create_index(["to_recommendation_id"])
+    db["indicator_names"].create({"name": str, "indicator_key": str}, pk="name")
+    db["indicator_names"].create_index(["indicator_key"])
+    db.create_view(
+        "indicator_series",
+        """
+        SELECT n.indicator_key, i.breakdown, i.period, d.organisation, d.doc_date AS report_date,
+            i.document_id, min(i.name) AS name_as_printed, max(i.unit) AS unit,
+            max(CASE WHEN i.series = 'actual' THEN i.value END) AS actual,
+            max(CASE WHEN i.series = 'england_average' THEN i.value END) AS england_average,
+            max(CASE WHEN i.series = 'statistical_neighbours' THEN i.value END)
+                AS statistical_neighbours,
+            max(CASE WHEN i.series = 'target' THEN i.value END) AS target
+        FROM indicators i
+        JOIN indicator_names n ON n.name = i.name
+        JOIN documents d ON d.id = i.document_id
+        WHERE i.source = 'table'
+        GROUP BY n.indicator_key, i.breakdown, i.period, i.document_id
+        """,
     )
 
 

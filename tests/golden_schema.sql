@@ -272,8 +272,51 @@ CREATE INDEX "idx_action_changes_kind"
     ON "action_changes" ("kind");
 CREATE TABLE "link_overrides" (
    "id" INTEGER PRIMARY KEY,
-   "from_action_id" INTEGER NOT NULL REFERENCES "actions"("id"),
-   "to_action_id" INTEGER NOT NULL REFERENCES "actions"("id"),
+   "from_document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "from_position" INTEGER NOT NULL,
+   "to_document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "to_position" INTEGER NOT NULL,
    "decision" TEXT NOT NULL,
-   "created_at" TEXT NOT NULL
+   "created_at" TEXT
 );
+CREATE TABLE "recommendation_coverage" (
+   "id" INTEGER PRIMARY KEY,
+   "recommendation_id" INTEGER NOT NULL REFERENCES "recommendations"("id"),
+   "action_id" INTEGER NOT NULL REFERENCES "actions"("id"),
+   "score" REAL NOT NULL,
+   "method" TEXT NOT NULL
+);
+CREATE INDEX "idx_recommendation_coverage_recommendation_id"
+    ON "recommendation_coverage" ("recommendation_id");
+CREATE INDEX "idx_recommendation_coverage_action_id"
+    ON "recommendation_coverage" ("action_id");
+CREATE TABLE "recommendation_links" (
+   "id" INTEGER PRIMARY KEY,
+   "from_recommendation_id" INTEGER NOT NULL REFERENCES "recommendations"("id"),
+   "to_recommendation_id" INTEGER NOT NULL REFERENCES "recommendations"("id"),
+   "score" REAL NOT NULL,
+   "method" TEXT NOT NULL
+);
+CREATE INDEX "idx_recommendation_links_from_recommendation_id"
+    ON "recommendation_links" ("from_recommendation_id");
+CREATE INDEX "idx_recommendation_links_to_recommendation_id"
+    ON "recommendation_links" ("to_recommendation_id");
+CREATE TABLE "indicator_names" (
+   "name" TEXT PRIMARY KEY,
+   "indicator_key" TEXT
+);
+CREATE INDEX "idx_indicator_names_indicator_key"
+    ON "indicator_names" ("indicator_key");
+CREATE VIEW "indicator_series" AS 
+        SELECT n.indicator_key, i.breakdown, i.period, d.organisation, d.doc_date AS report_date,
+            i.document_id, min(i.name) AS name_as_printed, max(i.unit) AS unit,
+            max(CASE WHEN i.series = 'actual' THEN i.value END) AS actual,
+            max(CASE WHEN i.series = 'england_average' THEN i.value END) AS england_average,
+            max(CASE WHEN i.series = 'statistical_neighbours' THEN i.value END)
+                AS statistical_neighbours,
+            max(CASE WHEN i.series = 'target' THEN i.value END) AS target
+        FROM indicators i
+        JOIN indicator_names n ON n.name = i.name
+        JOIN documents d ON d.id = i.document_id
+        WHERE i.source = 'table'
+        GROUP BY n.indicator_key, i.breakdown, i.period, i.document_id;

@@ -35,12 +35,13 @@ def test_every_command_has_help_with_an_example(command):
 
 
 def _queryable_tables(db) -> dict[str, list[str]]:
-    """Tables people query: everything but the full-text index's own tables."""
-    return {
+    """Tables and views people query: everything but the full-text index's own tables."""
+    tables = {
         table: list(db[table].columns_dict)
         for table in db.table_names()
         if not re.search(r"_fts(_data|_idx|_docsize|_config)?$", table)
     }
+    return tables | {view: list(db.view(view).columns_dict) for view in db.view_names()}
 
 
 def test_every_table_and_column_is_described():
