@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,6 +62,17 @@ def seed_folder(seed_documents: dict[str, Path], tmp_path: Path) -> Path:
     for path in seed_documents.values():
         shutil.copy(path, folder / path.name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """The demo documents (samples/generate.py) and what was planted in them."""
+    folder = tmp_path_factory.mktemp("samples")
+    documents, truth_path = folder / "documents", folder / "truth.json"
+    generator = REPO_ROOT / "samples" / "generate.py"
+    command = [sys.executable, str(generator), str(documents), "--truth-out", str(truth_path)]
+    subprocess.run(command, check=True, capture_output=True)
+    return documents, json.loads(truth_path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 
@@ -13,31 +11,13 @@ from plandrift.compare.lineage import match_actions
 from plandrift.store.schema import open_database
 
 import score_reports
-from conftest import REPO_ROOT, run_cli
+from conftest import run_cli
 from fixtures.plan_versions import render_versions
 from fixtures.plan_versions import truth as versions_truth
 
 # The sample generator names kinds after RAG colours; these are plandrift's names for them.
 KIND_NAMES = {"rag_worsened": "status_worsened", "rag_improved": "status_improved"}
 NOT_MODELLED = {"renumbered", "lead_changed", "rag_changed"}  # not change kinds plandrift reports
-
-
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("lineage")
-    documents, truth_path = folder / "documents", folder / "truth.json"
-    subprocess.run(
-        [
-            sys.executable,
-            str(REPO_ROOT / "samples" / "generate.py"),
-            str(documents),
-            "--truth-out",
-            str(truth_path),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return documents, json.loads(truth_path.read_text(encoding="utf-8"))
 
 
 def _lineage_truth(truth: dict) -> dict:

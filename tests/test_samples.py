@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
-
-import pytest
 
 from plandrift.store.schema import open_database
 
 from conftest import REPO_ROOT, run_cli
-
-
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("samples")
-    documents, truth_path = folder / "documents", folder / "truth.json"
-    subprocess.run(
-        [
-            sys.executable,
-            str(REPO_ROOT / "samples" / "generate.py"),
-            str(documents),
-            "--truth-out",
-            str(truth_path),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return documents, json.loads(truth_path.read_text(encoding="utf-8"))
 
 
 def test_generator_is_deterministic(samples, tmp_path):
