@@ -247,19 +247,27 @@ def _cell(value: object, limit: int = 40) -> str:
 )
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--open", "open_browser", is_flag=True, help="Open a browser at the start page.")
-def serve(db_path: Path, host: str, port: int, open_browser: bool) -> None:
+@click.option(
+    "--immutable",
+    is_flag=True,
+    help="Serve a frozen copy with precomputed counts (a published archive).",
+)
+def serve(db_path: Path, host: str, port: int, open_browser: bool, immutable: bool) -> None:
     """Browse the database in Datasette, with descriptions of every table.
 
     \b
     Example:
         plandrift serve --db plandrift.db --port 8001
+        plandrift serve --db archive.db --immutable
     """
     from .serve import serve as run_datasette
 
     if not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database; run `plandrift ingest` first")
     _open(db_path).close()  # bring an older database up to the current schema first
-    sys.exit(run_datasette(db_path, host=host, port=port, open_browser=open_browser))
+    sys.exit(
+        run_datasette(db_path, host=host, port=port, open_browser=open_browser, immutable=immutable)
+    )
 
 
 @cli.command()

@@ -14,6 +14,7 @@ import sqlite_utils
 
 from .. import EXTRACTOR_VERSION, __version__
 from ..extract.records import ExtractedDocument
+from .schema import page_link
 
 # Tables holding rows derived from a document's content, children first; --force
 # replaces them together.
@@ -127,6 +128,7 @@ def _insert_recommendations(
             "position": position,
             "page": item.page,
             "bbox": json.dumps(item.bbox) if item.bbox else None,
+            "page_link": page_link(document_id, item.page),
             "ref": item.ref,
             "text": item.text,
             "source": item.source,
@@ -150,6 +152,7 @@ def _insert_indicators(
                     "position": position,
                     "page": figure.page,
                     "bbox": json.dumps(figure.bbox) if figure.bbox else None,
+                    "page_link": page_link(document_id, figure.page),
                     "area": figure.area,
                     "name": figure.name,
                     "breakdown": figure.breakdown,
@@ -196,6 +199,7 @@ def _insert_actions(
                     "position": position,
                     "page": action.page,
                     "bbox": json.dumps(action.bbox) if action.bbox else None,
+                    "page_link": page_link(document_id, action.page),
                     "section": action.section,
                     "ref": action.ref,
                     "parent_ref": action.parent_ref,

@@ -367,6 +367,21 @@ def m005_coverage_repeats_and_series(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m006_page_links(db: sqlite_utils.Database) -> None:
+    """A link to the source document at the row's page, for every extracted row."""
+    for table in ("actions", "recommendations", "indicators"):
+        db[table].add_column("page_link", str)
+        db.execute(
+            f"UPDATE [{table}] SET page_link = '/-/source/' || document_id || '#page=' || page"
+        )
+
+
+def page_link(document_id: int, page: int) -> str:
+    """Where ``plandrift serve`` opens a document at a page (see datasette_plugin.py)."""
+    return f"/-/source/{document_id}#page={page}"
+
+
 def open_database(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) a plandrift database, upgraded to the current schema.
 

@@ -118,7 +118,7 @@ CREATE TABLE "actions" (
    "update_text" TEXT,
    "as_at" TEXT,
    "source" TEXT NOT NULL
-, "thread_id" INTEGER);
+, "thread_id" INTEGER, "page_link" TEXT);
 CREATE UNIQUE INDEX "idx_actions_document_id_position"
     ON "actions" ("document_id", "position");
 CREATE INDEX "idx_actions_status"
@@ -165,7 +165,7 @@ CREATE TABLE "recommendations" (
    "source" TEXT,
    "kind" TEXT NOT NULL,
    "timescale" TEXT
-);
+, "page_link" TEXT);
 CREATE UNIQUE INDEX "idx_recommendations_document_id_position"
     ON "recommendations" ("document_id", "position");
 CREATE INDEX "idx_recommendations_kind"
@@ -206,7 +206,7 @@ CREATE TABLE "indicators" (
    "direction" TEXT,
    "context" TEXT,
    "source" TEXT NOT NULL
-);
+, "page_link" TEXT);
 CREATE UNIQUE INDEX "idx_indicators_document_id_position"
     ON "indicators" ("document_id", "position");
 CREATE INDEX "idx_indicators_name_period"

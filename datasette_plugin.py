@@ -1,0 +1,63 @@
+"""Datasette plugin: open any extracted row's source document at its page.
+
+Registered through the ``datasette`` entry point, so ``plandrift serve`` (and any Datasette
+started on a plandrift database) gets:
+
+- ``/-/source/<document_id>``: the document's file, from a path it was ingested from (only
+  paths recorded in ``sources`` are ever served). PDFs open in the browser; ``#page=N``
+  takes the viewer to the page. Web pages and text are served as plain text, so nothing in
+  a saved page can run;
+- a "page N" link in every ``page_link`` cell.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
+
+_CONTENT_TYPES = {"pdf": "application/pdf"}
+_LINK = re.compile(r"^/-/source/(\d+)#page=(\d+)$")
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/source/(?P<document_id>\d+)$", source_document)]
+
+
+async def source_document(datasette, request) -> Response:
+    document_id = int(request.url_vars["document_id"])
+    for database in datasette.databases.values():
+        if "sources" not in await database.table_names():
+            continue
+        kind = await database.execute("SELECT file_kind FROM documents WHERE id = ?", [document_id])
+        paths = await database.execute(
+            "SELECT path FROM sources WHERE document_id = ? ORDER BY last_seen_at DESC",
+            [document_id],
+        )
+        for (path,) in paths.rows:
+            if Path(path).is_file():
+                file_kind = kind.rows[0][0] if kind.rows else "text"
+                return Response(
+                    Path(path).read_bytes(),
+                    content_type=_CONTENT_TYPES.get(file_kind, "text/plain; charset=utf-8"),
+                    headers={"Content-Disposition": "inline", "X-Content-Type-Options": "nosniff"},
+                )
+    return Response.text(
+        f"Document {document_id} is not available: its file has moved or been deleted since it was "
+        "ingested. Ingest it again from its new place.",
+        status=404,
+    )
+
+
+@hookimpl
+def render_cell(value, column):
+    if column != "page_link" or not isinstance(value, str):
+        return None
+    match = _LINK.match(value)
+    if not match:
+        return None
+    return Markup(f'<a href="{escape(value)}">page {escape(match.group(2))}</a>')

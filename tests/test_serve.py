@@ -1,0 +1,187 @@
+"""The Datasette side, through Datasette's own test client: canned queries on a database built
+from the demo documents, links to source pages, and extracted text shown inert."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from datasette.app import Datasette
+
+from plandrift.serve import METADATA_FILE, metadata_for
+
+from conftest import run_cli
+
+
+@pytest.fixture(scope="module")
+def served(samples, tmp_path_factory):
+    documents, truth = samples
+    folder = tmp_path_factory.mktemp("served")
+    hostile = folder / "extra" / "hostile-update.html"
+    hostile.parent.mkdir()
+    hostile.write_text(
+        "<html><body><main><h1>Improvement update <script>alert(1)</script></h1>"
+        "<h2>Next steps</h2><ul><li>AD CSC to review &lt;script&gt;alert('x')&lt;/script&gt; by 1 March 2025.</li></ul>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    db_path = folder / "plandrift.db"
+    assert run_cli("ingest", documents, hostile.parent, "--db", db_path).exit_code == 0
+    return Datasette([str(db_path)], metadata=metadata_for(db_path)), truth
+
+
+async def _rows(datasette: Datasette, path: str) -> list[dict]:
+    response = await datasette.client.get(path)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_every_canned_query_runs(served):
+    datasette, _ = served
+    queries = json.loads(METADATA_FILE.read_text())["databases"]["plandrift"]["queries"]
+    params = {
+        "plan": "",
+        "from_date": "",
+        "to_date": "",
+        "thread_id": "1",
+        "before": "2025-06-30",
+        "indicator": "referrals",
+    }
+    for name in queries:
+        rows = await _rows(
+            datasette,
+            f"/plandrift/{name}.json?_shape=array&"
+            + "&".join(f"{k}={v}" for k, v in params.items()),
+        )
+        assert isinstance(rows, list), name
+
+
+async def test_slipped_actions_query(served):
+    datasette, _ = served
+    rows = await _rows(
+        datasette,
+        "/plandrift/slipped_actions.json?_shape=array&plan=northdene&from_date=2025-01-01&to_date=2025-02-28",
+    )
+    assert rows and {row["version"] for row in rows} == {"2025-02-26"}  # v1 -> v2 only
+    assert {"due_date_moved", "status_worsened", "dropped", "stalled"} <= {
+        row["kind"] for row in rows
+    }
+    assert any(row["detail"] == "due 17/02/2025 -> 10/03/2025" for row in rows)
+
+
+async def test_action_history_query(served):
+    datasette, _ = served
+    thread = (
+        await _rows(
+            datasette,
+            "/plandrift/actions.json?_shape=array&text__contains=Court+Progression&_size=1",
+        )
+    )[0]["thread_id"]
+    rows = await _rows(datasette, f"/plandrift/action_history.json?_shape=array&thread_id={thread}")
+    assert [row["version"] for row in rows] == ["2025-01-15", "2025-02-26", "2025-04-09"]
+    assert "reworded" in rows[-1]["changes"] and "completed" in rows[-1]["changes"]
+
+
+async def test_overdue_and_uncovered_queries(served):
+    datasette, _ = served
+    overdue = await _rows(
+        datasette, "/plandrift/overdue_actions.json?_shape=array&before=2025-06-01"
+    )
+    assert overdue and all(
+        row["version"] == "2025-04-09" and row["status"] != "complete" for row in overdue
+    )
+    assert all(row["due_date"] < "2025-06-01" for row in overdue)
+    uncovered = await _rows(datasette, "/plandrift/uncovered_recommendations.json?_shape=array")
+    assert isinstance(uncovered, list)
+
+
+async def test_indicator_with_comparators_query(served):
+    datasette, _ = served
+    rows = await _rows(
+        datasette, "/plandrift/indicator_with_comparators.json?_shape=array&indicator=referrals"
+    )
+    assert rows and any(row["england_average"] is not None for row in rows)
+    assert any(row["actual"] is not None and row["period"] == "2024-12" for row in rows)
+
+
+async def test_rows_link_to_their_source_page(served):
+    datasette, _ = served
+    plan = (
+        await _rows(datasette, "/plandrift/documents.json?_shape=array&doc_type=improvement_plan")
+    )[0]
+    action = (
+        await _rows(datasette, f"/plandrift/actions.json?_shape=array&document_id={plan['id']}")
+    )[-1]
+    assert action["page_link"] == f"/-/source/{action['document_id']}#page={action['page']}"
+    page = await datasette.client.get(f"/plandrift/actions/{action['id']}")
+    assert (
+        f'<a href="/-/source/{action["document_id"]}#page={action["page"]}">page {action["page"]}</a>'
+        in page.text
+    )
+    pdf = await datasette.client.get(f"/-/source/{action['document_id']}")
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
+    missing = await datasette.client.get("/-/source/99999")
+    assert missing.status_code == 404
+
+
+async def test_extracted_html_is_shown_inert(served):
+    datasette, _ = served
+    rows = await _rows(datasette, "/plandrift/actions.json?_shape=array&text__contains=alert")
+    assert rows
+    page = await datasette.client.get(f"/plandrift/actions/{rows[0]['id']}")
+    assert "<script>alert" not in page.text
+    assert "&lt;script&gt;" in page.text
+    document = (
+        await _rows(
+            datasette, "/plandrift/documents.json?_shape=array&file_name=hostile-update.html"
+        )
+    )[0]
+    source = await datasette.client.get(f"/-/source/{document['id']}")
+    assert source.headers["content-type"].startswith("text/plain")
+
+
+def test_serve_answers_on_loopback_and_immutable_copy(samples, tmp_path):
+    """plandrift serve for real: a live database, then a frozen copy with counts."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    documents, _ = samples
+    db_path = tmp_path / "live.db"
+    run_cli("ingest", documents, "--db", db_path)
+    for extra in ([], ["--immutable"]):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "plandrift"),
+                "serve",
+                "--db",
+                str(db_path),
+                "--port",
+                str(port),
+                *extra,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            body = None
+            for _ in range(60):  # bounded: up to 30 s for start-up
+                try:
+                    with urllib.request.urlopen(
+                        f"http://127.0.0.1:{port}/live/documents.json?_shape=array", timeout=2
+                    ) as response:
+                        body = json.loads(response.read())
+                    break
+                except OSError:
+                    time.sleep(0.5)
+            assert body is not None and len(body) == 8
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
