@@ -23,6 +23,10 @@ def metadata_for(db_path: Path) -> dict:
     databases = metadata.get("databases", {})
     if METADATA_DATABASE_KEY in databases:
         databases[db_path.stem] = databases.pop(METADATA_DATABASE_KEY)
+    for dashboard in metadata.get("plugins", {}).get("datasette-dashboards", {}).values():
+        for part in (*dashboard.get("charts", {}).values(), *dashboard.get("filters", {}).values()):
+            if part.get("db") == METADATA_DATABASE_KEY:
+                part["db"] = db_path.stem
     return metadata
 
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -81,6 +86,36 @@ def corpus_ingest(tmp_path_factory: pytest.TempPathFactory):
     db_path = tmp_path_factory.mktemp("corpus") / "corpus.db"
     result = run_cli("ingest", *sorted(CORPUS_DIR.glob("*.pdf")), "--db", db_path)
     return result, open_database(db_path), db_path
+
+
+@contextmanager
+def serving(db_path: Path, *extra: str) -> Iterator[str]:
+    """``plandrift serve`` running for real on a free loopback port; yields its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [
+        str(Path(sys.executable).parent / "plandrift"),
+        "serve",
+        "--db",
+        str(db_path),
+        "--port",
+        str(port),
+        *extra,
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(60):  # bounded: up to 30 s for start-up
+            try:
+                with urllib.request.urlopen(f"{base}/-/versions.json", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def run_cli(*args: str | Path) -> Result:

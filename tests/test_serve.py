@@ -4,6 +4,7 @@ from the demo documents, links to source pages, and extracted text shown inert."
 from __future__ import annotations
 
 import json
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from datasette.app import Datasette
 
 from plandrift.serve import METADATA_FILE, metadata_for
 
-from conftest import run_cli
+from conftest import run_cli, serving
 
 
 @pytest.fixture(scope="module")
@@ -144,44 +145,33 @@ async def test_extracted_html_is_shown_inert(served):
 
 def test_serve_answers_on_loopback_and_immutable_copy(samples, tmp_path):
     """plandrift serve for real: a live database, then a frozen copy with counts."""
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
     documents, _ = samples
     db_path = tmp_path / "live.db"
     run_cli("ingest", documents, "--db", db_path)
     for extra in ([], ["--immutable"]):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "plandrift"),
-                "serve",
-                "--db",
-                str(db_path),
-                "--port",
-                str(port),
-                *extra,
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+        with serving(db_path, *extra) as base:
+            url = f"{base}/live/documents.json?_shape=array"
+            assert len(json.loads(urllib.request.urlopen(url, timeout=5).read())) == 8
+
+
+async def test_dashboard_charts_run(served):
+    datasette, _ = served
+    page = await datasette.client.get("/-/dashboards/plandrift")
+    assert page.status_code == 200
+    assert "Actions by status in each version" in page.text
+    dashboard = metadata_for(Path("plandrift.db"))["plugins"]["datasette-dashboards"]["plandrift"]
+    for name, chart in dashboard["charts"].items():
+        sql = chart["query"].replace("[[", "/*").replace("]]", "*/")  # optional filters left out
+        response = await datasette.client.get(
+            "/plandrift.json", params={"sql": sql, "_shape": "array"}
         )
-        try:
-            body = None
-            for _ in range(60):  # bounded: up to 30 s for start-up
-                try:
-                    with urllib.request.urlopen(
-                        f"http://127.0.0.1:{port}/live/documents.json?_shape=array", timeout=2
-                    ) as response:
-                        body = json.loads(response.read())
-                    break
-                except OSError:
-                    time.sleep(0.5)
-            assert body is not None and len(body) == 8
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        assert response.status_code == 200 and response.json(), name
+
+
+async def test_served_database_refuses_writes(served):
+    datasette, _ = served
+    response = await datasette.client.get(
+        "/plandrift.json", params={"sql": "DELETE FROM documents"}
+    )
+    assert response.status_code == 400
+    assert (await _rows(datasette, "/plandrift/documents.json?_shape=array")) != []
