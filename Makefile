@@ -20,7 +20,7 @@ samples: install
 	$(BIN)/python samples/generate.py $(SAMPLES)
 
 demo: samples
-	$(BIN)/plandrift ingest $(SAMPLES) --db $(DB)
+	$(BIN)/plandrift ingest $(SAMPLES) --db $(DB) --jobs 2
 	$(BIN)/plandrift serve --db $(DB) --port $(PORT)
 
 test: install browser

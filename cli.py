@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -24,6 +25,14 @@ DB_OPTION = click.option(
     help="SQLite database to write to (created if missing; also $PLANDRIFT_DB).",
 )
 SILENT_OPTION = click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+JOBS_OPTION = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=lambda: os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Worker processes reading files (one process writes; results are the same either way).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,6 +90,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 )
 @click.option("--org", "organisation", help="Set the organisation the documents belong to.")
 @click.option("--plan", "plan_key", help="Set the plan key that links versions of one plan.")
+@JOBS_OPTION
 @SILENT_OPTION
 def ingest(
     paths: tuple[Path, ...],
@@ -91,6 +101,7 @@ def ingest(
     doc_date: str | None,
     organisation: str | None,
     plan_key: str | None,
+    jobs: int,
     silent: bool,
 ) -> None:
     """Read board papers, plans, letters and reports into the database.
@@ -116,7 +127,7 @@ def ingest(
         if value
     }
     db = _open(db_path)
-    options = IngestOptions(force=force, password=password, overrides=overrides)
+    options = IngestOptions(force=force, password=password, overrides=overrides, jobs=jobs)
     _run_ingest(db, discover_files(paths), options, silent)
 
 
@@ -127,9 +138,10 @@ def ingest(
 )
 @click.option("--outdated", is_flag=True, help="Re-extract documents read by an older plandrift.")
 @click.option("--password", help="Password for encrypted PDFs.")
+@JOBS_OPTION
 @SILENT_OPTION
 def reprocess(
-    db_path: Path, failed: bool, outdated: bool, password: str | None, silent: bool
+    db_path: Path, failed: bool, outdated: bool, password: str | None, jobs: int, silent: bool
 ) -> None:
     """Read again the files that failed, or that an older plandrift extracted.
 
@@ -147,7 +159,7 @@ def reprocess(
     if not files:
         click.echo("Nothing to reprocess.")
         return
-    _run_ingest(db, files, IngestOptions(force=outdated, password=password), silent)
+    _run_ingest(db, files, IngestOptions(force=outdated, password=password, jobs=jobs), silent)
 
 
 def _run_ingest(db, files: list[Path], options, silent: bool) -> None:

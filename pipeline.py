@@ -11,11 +11,13 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
+from .extract.nlp import pipeline
 from .extract.records import ExtractedDocument, SourceFile, extract_document
 from .ingest.errors import FileVanished, IngestError
 from .ingest.read import DEFAULT_MAX_FILE_SIZE, read_document
@@ -36,6 +38,7 @@ class IngestOptions:
     password: str | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    jobs: int = 1  # worker processes reading and extracting; one writer either way
 
 
 @dataclass
@@ -101,53 +104,126 @@ def ingest_paths(
 def ingest_files(
     db: sqlite_utils.Database, files: list[Path], options: IngestOptions
 ) -> Iterator[FileOutcome]:
-    """Ingest each file in turn, yielding its outcome; the run is recorded in ``ingest_runs``."""
+    """Ingest each file, yielding outcomes in file order; the run is recorded in ``ingest_runs``.
+
+    With ``options.jobs`` above 1, files are read and extracted in worker processes while
+    this process alone writes, in file order, so the stored rows are the same as with one job.
+    """
     run_id = store.start_run(db, [str(path) for path in files])
     counts: Counter[str] = Counter()
     try:
-        for path in files:
-            outcome = _ingest_file(db, path, run_id, options)
+        for outcome in _outcomes(db, files, run_id, options):
             counts[outcome.status] += 1
             yield outcome
     finally:
-        store.finish_run(
-            db, run_id, {key: counts[key] for key in ("ingested", "unchanged", "failed")}
-        )
+        store.finish_run(db, run_id, {key: counts[key] for key in OUTCOME_STATUSES})
 
 
-def _ingest_file(
+@dataclass
+class _Work:
+    """A file that needs reading: where it is, its identity, the corrections to apply."""
+
+    source: SourceFile
+    overrides: dict[str, str]
+
+
+def _outcomes(db: sqlite_utils.Database, files: list[Path], run_id: int, options: IngestOptions):
+    prepared = ((path, _prepare(db, path, run_id, options)) for path in files)
+    if options.jobs <= 1:
+        for _, step in prepared:
+            yield (
+                step
+                if isinstance(step, FileOutcome)
+                else _finish(db, step, run_id, options, _run(step, options))
+            )
+        return
+    pipeline()  # built once here, so that forked workers start with spaCy ready
+    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+        pending = [
+            (step, None if isinstance(step, FileOutcome) else pool.submit(_run, step, options))
+            for _, step in prepared
+        ]
+        for step, future in pending:
+            yield step if future is None else _finish(db, step, run_id, options, _result(future))
+
+
+def _prepare(
     db: sqlite_utils.Database, path: Path, run_id: int, options: IngestOptions
-) -> FileOutcome:
+) -> _Work | FileOutcome:
+    """Hash the file and decide: unchanged (recorded now), failed, or work to do."""
     location = str(path.absolute())
-    sha256 = None
     try:
         sha256, size = hash_file(path)
-        existing = store.find_document(db, sha256)
-        kept = json.loads(existing["overrides"]) if existing and existing["overrides"] else {}
-        overrides = {**kept, **options.overrides}
-        if existing and not options.force and overrides == kept:
-            with db.atomic():
-                store.record_source(db, existing["id"], location)
-            store.resolve_errors(db, location)
-            return FileOutcome(location, "unchanged", document_id=existing["id"])
-        extracted = process_file(
-            SourceFile(location, sha256, size), options.password, overrides, options.max_file_size
-        )
     except IngestError as error:
-        return _failed(db, run_id, location, sha256, error.error_class, str(error))
+        return _failed(db, run_id, location, None, error.error_class, str(error))
+    existing = store.find_document(db, sha256)
+    kept = json.loads(existing["overrides"]) if existing and existing["overrides"] else {}
+    overrides = {**kept, **options.overrides}
+    work = _Work(SourceFile(location, sha256, size), overrides)
+    return _unchanged(db, work, options) or work
+
+
+def _unchanged(
+    db: sqlite_utils.Database, work: _Work, options: IngestOptions
+) -> FileOutcome | None:
+    """The same bytes are stored already and nothing asks to read them again: record where
+    they were met this time."""
+    existing = store.find_document(db, work.source.sha256)
+    kept = json.loads(existing["overrides"]) if existing and existing["overrides"] else {}
+    if not existing or options.force or work.overrides != kept:
+        return None
+    with db.atomic():
+        store.record_source(db, existing["id"], work.source.path)
+    store.resolve_errors(db, work.source.path)
+    return FileOutcome(work.source.path, "unchanged", document_id=existing["id"])
+
+
+def _run(work: _Work, options: IngestOptions) -> ExtractedDocument | tuple[str, str]:
+    """Read and extract in whichever process runs it; failures come back as (class, message)."""
+    try:
+        return process_file(work.source, options.password, work.overrides, options.max_file_size)
+    except IngestError as error:
+        return error.error_class, str(error)
     except Exception as error:  # a reader bug must not stop the batch
         message = (
             f"plandrift could not read it ({type(error).__name__}: {error}); "
             "please report this with a copy of the file"
         )
-        return _failed(db, run_id, location, sha256, "UnexpectedError", message)
-    document_id = store.save_document(db, extracted, run_id)
-    if extracted.metadata.plan_key and extracted.metadata.doc_type == "improvement_plan":
-        relink_plan(db, extracted.metadata.plan_key)
+        return "UnexpectedError", message
+
+
+def _result(future) -> ExtractedDocument | tuple[str, str]:
+    try:
+        return future.result()
+    except Exception as error:  # the worker itself died
+        return (
+            "WorkerFailed",
+            f"the worker reading it stopped ({type(error).__name__}); try again with --jobs 1",
+        )
+
+
+def _finish(
+    db: sqlite_utils.Database,
+    work: _Work,
+    run_id: int,
+    options: IngestOptions,
+    result: ExtractedDocument | tuple[str, str],
+) -> FileOutcome:
+    """Store one result (in the writing process only)."""
+    location = work.source.path
+    if isinstance(result, tuple):
+        return _failed(db, run_id, location, work.source.sha256, *result)
+    # The same bytes may have been stored meanwhile under another name in this batch.
+    unchanged = _unchanged(db, work, options)
+    if unchanged:
+        return unchanged
+    document_id = store.save_document(db, result, run_id)
+    if result.metadata.plan_key and result.metadata.doc_type == "improvement_plan":
+        relink_plan(db, result.metadata.plan_key)
     refresh_after(db, document_id)
     store.resolve_errors(db, location)
     return FileOutcome(
-        location, "ingested", document_id=document_id, warnings=list(extracted.warnings)
+        location, "ingested", document_id=document_id, warnings=list(result.warnings)
     )
 
 

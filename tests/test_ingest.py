@@ -265,3 +265,37 @@ def test_documents_command_lists_what_is_stored(seed_folder: Path, db_path: Path
         ).stdout
     )
     assert [row["file_name"] for row in as_json] == ["seed-000.pdf"]
+
+
+def _extracted_rows(db_path: Path) -> dict[str, list[tuple]]:
+    """Every extracted row, without the columns that record when or where it was made."""
+    db = open_database(db_path)
+    skip = {
+        "ingested_at",
+        "ingest_run_id",
+        "first_seen_at",
+        "last_seen_at",
+        "linked_at",
+        "path",
+        "created_at",
+    }
+    rows = {}
+    for table in ("documents", "pages", "actions", "action_leads", "recommendations", "indicators",
+                  "indicator_conflicts", "action_links", "action_changes", "recommendation_coverage"):  # fmt: skip
+        columns = [column for column in db[table].columns_dict if column not in skip]
+        rows[table] = db.execute(
+            f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}] ORDER BY 1"
+        ).fetchall()
+    return rows
+
+
+def test_parallel_ingest_stores_the_same_rows(seed_folder: Path, samples, tmp_path: Path):
+    documents, _ = samples
+    for path in documents.iterdir():
+        shutil.copy(path, seed_folder / path.name)
+    shutil.copy(seed_folder / "seed-000.pdf", seed_folder / "seed-000-copy.pdf")  # same bytes twice
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    first = run_cli("ingest", seed_folder, "--db", one, "--jobs", "1")
+    second = run_cli("ingest", seed_folder, "--db", two, "--jobs", "2")
+    assert first.stdout == second.stdout == "13 ingested, 1 unchanged, 0 failed\n"
+    assert _extracted_rows(one) == _extracted_rows(two)
