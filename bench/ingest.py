@@ -1,0 +1,161 @@
+"""Ingest cost, parallelism and memory, each as a ratio against a baseline measured in the
+same run. Prints tables and appends them to bench/results.md.
+
+1. Cost: ``plandrift ingest --jobs 1`` end to end against a bare pdfplumber pass
+   (``extract_text`` + ``find_tables`` on every page, pages closed) over the same PDFs:
+   the corpus in ../shared/corpus and a generated long plan. Target: <= 1.25x.
+2. Parallelism: documents per second with ``--jobs 2`` against ``--jobs 1`` on a batch of
+   40 distinct documents. Target: >= 1.7x.
+3. Memory: peak RSS of ingesting a 50-page plan against a 500-page one. Target: < 1.3x.
+
+    python bench/ingest.py
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("PLANDRIFT_SHARED", REPO.parent / "shared")) / "corpus"
+PLANDRIFT = str(Path(sys.executable).parent / "plandrift")
+BARE = """
+import sys, pdfplumber
+for path in sys.argv[1:]:
+    try:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text(); page.find_tables(); page.close()
+    except Exception:
+        pass
+"""
+
+
+def long_plan(path: Path, rows: int) -> Path:
+    """A plan whose action table runs over many pages (about 20 rows a page)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"]
+    data = [["Ref", "Action", "Lead", "Target date", "RAG", "Progress update"]]
+    for number in range(rows):
+        data.append([
+            f"{number // 20 + 1}.{number % 20 + 1}",
+            Paragraph(f"Review the quality of supervision for team {number} and report to the Board", style),
+            "HoS/PSW", "31/03/2025", ["Green", "Amber", "Red", "Blue"][number % 4],
+            Paragraph(f"Audit {number} completed; findings shared with managers.", style),
+        ])  # fmt: skip
+    table = Table(data, repeatRows=1, colWidths=[40, 260, 70, 70, 50, 260])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "grey")]))
+    document = SimpleDocTemplate(
+        str(path), pagesize=landscape(A4), title="Children's Services Improvement Plan"
+    )
+    document.build(
+        [Paragraph("Children's Services Improvement Plan - update 21/05/2020", style), table]
+    )
+    return path
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=False, capture_output=True)
+    return time.perf_counter() - start
+
+
+def peak_rss(command: list[str]) -> int:
+    """Peak RSS (KiB) of a command, measured in a fresh interpreter so earlier runs don't count."""
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True
+    )
+    return int(result.stdout.strip())
+
+
+def median_time(command: list[str], runs: int, reset=None) -> tuple[float, float, float]:
+    times = []
+    for _ in range(runs):
+        if reset:
+            reset()
+        times.append(timed(command))
+    return statistics.median(times), min(times), max(times)
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="plandrift-bench-"))
+    try:
+        corpus = sorted(str(path) for path in CORPUS.glob("*.pdf"))
+        pdfs = [*corpus, str(long_plan(work / "plan-300.pdf", 300 * 20))]
+        db = work / "bench.db"
+
+        def fresh() -> None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+        bare = median_time([sys.executable, "-c", BARE, *pdfs], runs=3)
+        ours = median_time(
+            [PLANDRIFT, "ingest", *pdfs, "--db", str(db), "--jobs", "1", "-s"], runs=3, reset=fresh
+        )
+        lines = [
+            f"\n## Ingest ({date.today().isoformat()}; {platform.machine()}, Python {platform.python_version()}, "
+            f"{os.cpu_count()} cores)\n",
+            "| measure | baseline | plandrift | ratio | target |",
+            "|---|---|---|---|---|",
+            f"| cost: {len(pdfs)} PDFs (corpus + 300-page plan), median of 3 s (min-max) | "
+            f"{bare[0]:.1f} ({bare[1]:.1f}-{bare[2]:.1f}) | {ours[0]:.1f} ({ours[1]:.1f}-{ours[2]:.1f}) | "
+            f"{ours[0] / bare[0]:.2f}x | <= 1.25x |",
+        ]
+        batch = work / "batch"
+        batch.mkdir()
+        seeds = sorted(CORPUS.glob("*.pdf"))
+        for number in range(40):  # distinct bytes: a comment after the end-of-file marker
+            source = seeds[number % len(seeds)]
+            (batch / f"{number:02d}-{source.name}").write_bytes(
+                source.read_bytes() + f"\n% copy {number}\n".encode()
+            )
+        one = median_time(
+            [PLANDRIFT, "ingest", str(batch), "--db", str(db), "--jobs", "1", "-s"],
+            runs=1,
+            reset=fresh,
+        )
+        two = median_time(
+            [PLANDRIFT, "ingest", str(batch), "--db", str(db), "--jobs", "2", "-s"],
+            runs=1,
+            reset=fresh,
+        )
+        lines.append(
+            f"| parallel: 40 documents, s (jobs 1 vs jobs 2) | {one[0]:.1f} | {two[0]:.1f} | {one[0] / two[0]:.2f}x | >= 1.7x |"
+        )
+        small = long_plan(work / "plan-50.pdf", 50 * 20)
+        large = long_plan(work / "plan-500.pdf", 500 * 20)
+        memory = []
+        for plan in (small, large):
+            fresh()
+            memory.append(
+                peak_rss([PLANDRIFT, "ingest", str(plan), "--db", str(db), "--jobs", "1", "-s"])
+            )
+        lines.append(
+            f"| memory: peak RSS MiB, 50-page vs 500-page plan | {memory[0] / 1024:.0f} | {memory[1] / 1024:.0f} "
+            f"| {memory[1] / memory[0]:.2f}x | < 1.3x |"
+        )
+        text = "\n".join(lines) + "\n"
+        print(text)
+        with (Path(__file__).parent / "results.md").open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
