@@ -160,15 +160,15 @@ def _prepare(
     kept = json.loads(existing["overrides"]) if existing and existing["overrides"] else {}
     overrides = {**kept, **options.overrides}
     work = _Work(SourceFile(location, sha256, size), overrides)
-    return _unchanged(db, work, options) or work
+    return _unchanged(db, work, options, existing) or work
 
 
 def _unchanged(
-    db: sqlite_utils.Database, work: _Work, options: IngestOptions
+    db: sqlite_utils.Database, work: _Work, options: IngestOptions, existing: dict | None = None
 ) -> FileOutcome | None:
     """The same bytes are stored already and nothing asks to read them again: record where
-    they were met this time."""
-    existing = store.find_document(db, work.source.sha256)
+    they were met this time. ``existing`` saves a look-up when the caller has just made it."""
+    existing = existing or store.find_document(db, work.source.sha256)
     kept = json.loads(existing["overrides"]) if existing and existing["overrides"] else {}
     if not existing or options.force or work.overrides != kept:
         return None

@@ -54,13 +54,13 @@ def _cover(db: sqlite_utils.Database, documents: list[dict], ignore: frozenset[s
     findings = _findings(
         db, [row["id"] for row in documents if row["doc_type"] != "improvement_plan"]
     )
-    plan_versions = [row for row in documents if row["doc_type"] == "improvement_plan"]
+    plan_versions = {row["id"] for row in documents if row["doc_type"] == "improvement_plan"}
     latest: dict[str, int] = {}
     for row in db.query(
         "SELECT id, plan_key FROM documents WHERE doc_type = 'improvement_plan' "
         "ORDER BY doc_date, id"
     ):
-        if row["id"] in {version["id"] for version in plan_versions}:
+        if row["id"] in plan_versions:
             latest[row["plan_key"] or str(row["id"])] = row["id"]
     plans = list(latest.values())
     actions = (

@@ -118,6 +118,16 @@ def serving(db_path: Path, *extra: str) -> Iterator[str]:
         server.wait(timeout=10)
 
 
+def ingest_labelled(render_fixture, write_truth, names, folder: Path) -> tuple[Path, Path]:
+    """Render labelled fixtures, ingest them through the CLI, write their truth file."""
+    paths = {name: render_fixture(name, folder / "papers") for name in names}
+    truth = write_truth(list(names), paths, folder / "truth.json")
+    db_path = folder / "labelled.db"
+    result = run_cli("ingest", folder / "papers", "--db", db_path)
+    assert result.exit_code == 0, result.output
+    return db_path, truth
+
+
 def run_cli(*args: str | Path) -> Result:
     """Run ``plandrift`` in-process, as a user would from a terminal."""
     return CliRunner().invoke(cli, [str(arg) for arg in args], catch_exceptions=False)

@@ -14,7 +14,7 @@ from plandrift.store.schema import open_database
 
 import score_reports
 from checks import suspicious_figures
-from conftest import REPO_ROOT, run_cli
+from conftest import REPO_ROOT, ingest_labelled, run_cli
 from fixtures.plan_fixtures import FIXTURES, render_fixture, write_truth
 
 TARGETS = {"f1": 0.95, "lead": 0.95, "status": 0.95, "due_date": 0.9}
@@ -23,13 +23,9 @@ TARGETS = {"f1": 0.95, "lead": 0.95, "status": 0.95, "due_date": 0.9}
 @pytest.fixture(scope="module")
 def labelled(tmp_path_factory: pytest.TempPathFactory):
     """The labelled fixtures rendered, ingested, and their truth file written."""
-    folder = tmp_path_factory.mktemp("labelled")
-    paths = {name: render_fixture(name, folder / "papers") for name in FIXTURES}
-    truth = write_truth(list(FIXTURES), paths, folder / "truth.json")
-    db_path = folder / "labelled.db"
-    result = run_cli("ingest", folder / "papers", "--db", db_path)
-    assert result.exit_code == 0, result.output
-    return db_path, truth
+    return ingest_labelled(
+        render_fixture, write_truth, FIXTURES, tmp_path_factory.mktemp("labelled")
+    )
 
 
 def test_evaluate_meets_the_targets(labelled):

@@ -12,7 +12,7 @@ from plandrift.store.schema import open_database
 
 import score_reports
 from checks import suspicious_figures
-from conftest import run_cli
+from conftest import ingest_labelled, run_cli
 from fixtures.report_fixtures import FIXTURES as REPORT_FIXTURES
 from fixtures.report_fixtures import render_fixture, write_truth
 
@@ -167,13 +167,9 @@ def test_recommendations_from_real_ofsted_reports(corpus_ingest):
 @pytest.fixture(scope="module")
 def labelled_reports(tmp_path_factory):
     """The labelled letter, reports and dashboards rendered, ingested, truth written."""
-    folder = tmp_path_factory.mktemp("reports")
-    paths = {name: render_fixture(name, folder / "papers") for name in REPORT_FIXTURES}
-    truth = write_truth(list(REPORT_FIXTURES), paths, folder / "truth.json")
-    db_path = folder / "reports.db"
-    result = run_cli("ingest", folder / "papers", "--db", db_path)
-    assert result.exit_code == 0, result.output
-    return db_path, truth
+    return ingest_labelled(
+        render_fixture, write_truth, REPORT_FIXTURES, tmp_path_factory.mktemp("reports")
+    )
 
 
 def test_evaluate_reports_meets_the_targets(labelled_reports):

@@ -27,6 +27,14 @@ def served(samples, tmp_path_factory):
         "</main></body></html>",
         encoding="utf-8",
     )
+    (hostile.parent / "monitoring-visit.html").write_text(
+        "<html><head><title>Monitoring visit to Northdene County Council children's services</title></head>"
+        "<body><main><h1>Monitoring visit to Northdene County Council children's services</h1>"
+        "<p>Inspection dates: 2 June 2025</p><p>Lead inspector: His Majesty's Inspector</p>"
+        "<h2>What needs to improve?</h2><ul><li>The response to children who go missing from home and care.</li>"
+        "</ul></main></body></html>",
+        encoding="utf-8",
+    )
     db_path = folder / "plandrift.db"
     assert run_cli("ingest", documents, hostile.parent, "--db", db_path).exit_code == 0
     return Datasette([str(db_path)], metadata=metadata_for(db_path)), truth
@@ -94,7 +102,24 @@ async def test_overdue_and_uncovered_queries(served):
     )
     assert all(row["due_date"] < "2025-06-01" for row in overdue)
     uncovered = await _rows(datasette, "/plandrift/uncovered_recommendations.json?_shape=array")
-    assert isinstance(uncovered, list)
+    # The sample letter's findings all have actions; the later visit's one finding has none.
+    assert [row["finding"] for row in uncovered] == [
+        "The response to children who go missing from home and care."
+    ]
+
+
+async def test_documents_with_counts_query(served):
+    datasette, _ = served
+    rows = {
+        row["id"]: row
+        for row in await _rows(datasette, "/plandrift/documents_with_counts.json?_shape=array")
+    }
+    documents = await _rows(datasette, "/plandrift/documents.json?_shape=array&_size=max")
+    assert set(rows) == {document["id"] for document in documents}
+    by_name = {document["file_name"]: rows[document["id"]] for document in documents}
+    assert by_name["northdene-improvement-plan-2025-01-15.pdf"]["actions"] == 24
+    assert by_name["northdene-focused-visit-letter-2024-11-12.pdf"]["recommendations"] == 6
+    assert by_name["northdene-performance-report-2025-01.pdf"]["indicators"] > 100
 
 
 async def test_indicator_with_comparators_query(served):
