@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """A run of characters without a space, with its horizontal extent."""
 
@@ -21,7 +21,7 @@ class Word:
     x1: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of text as it sits on the page."""
 
@@ -30,10 +30,11 @@ class Line:
     size: float | None = None  # largest font size on the line, in points
     bold: bool = False
     heading_level: int | None = None  # from markup (HTML h1-h6, Markdown #), when known
-    words: tuple[Word, ...] = ()  # with positions, when the format has them
+    # With positions, while a PDF page is read (to find unruled tables); dropped after.
+    words: tuple[Word, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     text: str
     bbox: BBox | None = None

@@ -9,6 +9,9 @@ memory stays flat on long board packs.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from .errors import DamagedPdf, EncryptedPdf, NoPages
@@ -105,7 +108,7 @@ def _read_page(page, carry: Columns | None) -> tuple[Page, Columns | None]:
     Text and tables come from one parse of the page (pdfplumber caches its objects).
     Returns the columns of an unruled table still open at the bottom of the page.
     """
-    clean = page.dedupe_chars() if _has_overprinted_chars(page.chars) else page
+    clean = _deduped(page) if _has_overprinted_chars(page.chars) else page
     lines = [
         line
         for raw in clean.extract_text_lines(return_chars=True, strip=True)
@@ -118,7 +121,8 @@ def _read_page(page, carry: Columns | None) -> tuple[Page, Columns | None]:
     aligned, carry = aligned_tables(outside, page.page_number, None if tables else carry)
     read = Page(
         number=page.page_number,
-        lines=lines,
+        # Words are only needed to find the page's tables: a long pack would hold them all.
+        lines=[replace(line, words=()) for line in lines],
         text_layer="native" if lines else "none",
         width=round(float(page.width), 2),
         height=round(float(page.height), 2),
@@ -174,6 +178,24 @@ def _inside(box, outer) -> bool:
         return False
     middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return outer[0] <= middle_x <= outer[2] and outer[1] <= middle_y <= outer[3]
+
+
+def _deduped(page):
+    """The page without its overprinted duplicate characters.
+
+    Keeps the same characters as pdfplumber's ``dedupe_chars`` (same text, font and size
+    within a point of each other), without its final re-sort by ``list.index``, which is
+    quadratic in the characters on the page.
+    """
+    from pdfplumber.utils import cluster_objects
+
+    same_glyph = itemgetter("upright", "text", "fontname", "size")
+    kept: set[int] = set()
+    for _, group in groupby(sorted(page.chars, key=same_glyph), key=same_glyph):
+        for row in cluster_objects(list(group), itemgetter("doctop"), 1):
+            for spot in cluster_objects(row, itemgetter("x0"), 1):
+                kept.add(id(min(spot, key=itemgetter("doctop", "x0"))))
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
 
 
 def _has_overprinted_chars(chars: list[dict]) -> bool:

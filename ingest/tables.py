@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -52,15 +53,18 @@ def ruled_tables(page, page_number: int) -> list[Table]:
     if open_feet:
         found = page.find_tables({"explicit_horizontal_lines": open_feet})
     tables = []
+    edges: dict[float, float] = {}  # cells share their row and column edges: store each once
     for table in found:
         rows: list[list[Cell | None]] = []
-        for row, texts in zip(table.rows, table.extract(), strict=True):
+        for row, row_chars in zip(table.rows, _chars_by_row(table), strict=True):
             cells = [
-                None if bbox is None else Cell(text=(text or "").strip(), bbox=_rounded(bbox))
-                for bbox, text in zip(row.cells, texts, strict=True)
+                None
+                if bbox is None
+                else Cell(text=_text_in(row_chars, bbox), bbox=_rounded(bbox, edges))
+                for bbox in row.cells
             ]
             if _spans_row(cells):
-                text = (page.crop(row.bbox, strict=False).extract_text() or "").strip()
+                text = _text_in(row_chars, row.bbox)
                 cells = [Cell(text=text, bbox=_rounded(row.bbox))] + [None] * (len(cells) - 1)
             rows.append(cells)
         if _is_real_table(rows):
@@ -68,6 +72,45 @@ def ruled_tables(page, page_number: int) -> list[Table]:
                 Table(page=page_number, rows=rows, bbox=_rounded(table.bbox), method="ruled")
             )
     return tables
+
+
+def _chars_by_row(table) -> list[list[tuple]]:
+    """Each row's characters as (middle_y, middle_x, char), in page order.
+
+    pdfplumber's ``Table.extract`` tests every character on the page against every row,
+    which dominates the cost of a page holding a long table; one sorted pass gives each row
+    its characters instead, and cell text then comes out as ``extract`` gives it (same
+    midpoint rule, same character order).
+    """
+    x0, top, x1, bottom = table.bbox
+    inside = []
+    for order, char in enumerate(table.page.chars):
+        middle_y = (char["top"] + char["bottom"]) / 2
+        middle_x = (char["x0"] + char["x1"]) / 2
+        if top <= middle_y < bottom and x0 <= middle_x < x1:
+            inside.append((middle_y, middle_x, order, char))
+    inside.sort(key=lambda item: item[0])
+    middles = [item[0] for item in inside]
+    rows = []
+    for row in table.rows:
+        _, row_top, _, row_bottom = row.bbox
+        in_row = inside[bisect_left(middles, row_top) : bisect_left(middles, row_bottom)]
+        in_row.sort(key=lambda item: item[2])
+        rows.append([(middle_y, middle_x, char) for middle_y, middle_x, _, char in in_row])
+    return rows
+
+
+def _text_in(row_chars: list[tuple], bbox) -> str:
+    """The text of the characters whose middle lies in ``bbox``."""
+    from pdfplumber.utils import extract_text
+
+    left, top, right, bottom = bbox
+    chars = [
+        char
+        for middle_y, middle_x, char in row_chars
+        if left <= middle_x < right and top <= middle_y < bottom
+    ]
+    return extract_text(chars).strip() if chars else ""
 
 
 def _open_foot(page, table) -> float | None:
@@ -326,5 +369,8 @@ def _bbox(lines: list[Line]):
     )
 
 
-def _rounded(bbox) -> tuple[float, float, float, float]:
-    return tuple(round(float(value), 2) for value in bbox)  # type: ignore[return-value]
+def _rounded(bbox, shared: dict[float, float] | None = None) -> tuple[float, float, float, float]:
+    values = (round(float(value), 2) for value in bbox)
+    if shared is not None:
+        values = (shared.setdefault(value, value) for value in values)
+    return tuple(values)  # type: ignore[return-value]
