@@ -7,6 +7,7 @@ for ``plandrift.db``) is re-keyed for whatever the user called their database.
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -98,7 +99,21 @@ def serve(
         if immutable:
             db_path, inspect_file = freeze(db_path, Path(folder))
         command = datasette_command(db_path, metadata_path, host, port, open_browser, inspect_file)
-        try:
-            return subprocess.call(command)
-        except KeyboardInterrupt:
-            return 0
+        return _run_until_stopped(command)
+
+
+def _run_until_stopped(command: list[str]) -> int:
+    """Run Datasette; Ctrl-C or a SIGTERM to plandrift (a service manager stopping it) stops
+    Datasette too, instead of leaving it serving on its own."""
+    server = subprocess.Popen(command)
+    previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    try:
+        status = server.wait()
+        return 0 if status == -signal.SIGTERM else status
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=30)

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from ..compare.coverage import cover_findings, indicator_key, repeat_findings
 from ..extract.metadata import place_key
+from .schema import SERIES_COLUMNS, SERIES_SELECT
 
 
 def refresh_after(db: sqlite_utils.Database, document_id: int) -> None:
@@ -22,6 +23,7 @@ def refresh_after(db: sqlite_utils.Database, document_id: int) -> None:
     ).fetchone()[0]
     with db.atomic():
         _name_indicators(db, document_id)
+        _store_series(db, document_id)
         if organisation:
             documents = [
                 row
@@ -114,6 +116,16 @@ def _repeats(db: sqlite_utils.Database, documents: list[dict], ignore: frozenset
                 [f["text"] for f in before], [f["text"] for f in after], ignore
             )
         )
+
+
+def _store_series(db: sqlite_utils.Database, document_id: int) -> None:
+    """The document's rows of ``indicator_series`` (its figures, named and side by side)."""
+    db.execute("DELETE FROM indicator_series WHERE document_id = ?", [document_id])
+    db.execute(
+        f"INSERT INTO indicator_series ({SERIES_COLUMNS}) "
+        + SERIES_SELECT.format(document_filter="AND i.document_id = :document_id"),
+        {"document_id": document_id},
+    )
 
 
 def _name_indicators(db: sqlite_utils.Database, document_id: int) -> None:

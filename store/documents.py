@@ -19,6 +19,7 @@ from .schema import page_link
 # Tables holding rows derived from a document's content, children first; --force
 # replaces them together.
 DERIVED_TABLES = (
+    "indicator_series",
     "indicator_conflicts",
     "indicators",
     "recommendations",

@@ -307,16 +307,31 @@ CREATE TABLE "indicator_names" (
 );
 CREATE INDEX "idx_indicator_names_indicator_key"
     ON "indicator_names" ("indicator_key");
-CREATE VIEW "indicator_series" AS 
-        SELECT n.indicator_key, i.breakdown, i.period, d.organisation, d.doc_date AS report_date,
-            i.document_id, min(i.name) AS name_as_printed, max(i.unit) AS unit,
-            max(CASE WHEN i.series = 'actual' THEN i.value END) AS actual,
-            max(CASE WHEN i.series = 'england_average' THEN i.value END) AS england_average,
-            max(CASE WHEN i.series = 'statistical_neighbours' THEN i.value END)
-                AS statistical_neighbours,
-            max(CASE WHEN i.series = 'target' THEN i.value END) AS target
-        FROM indicators i
-        JOIN indicator_names n ON n.name = i.name
-        JOIN documents d ON d.id = i.document_id
-        WHERE i.source = 'table'
-        GROUP BY n.indicator_key, i.breakdown, i.period, i.document_id;
+CREATE INDEX "idx_action_changes_to_action_id"
+    ON "action_changes" ("to_action_id");
+CREATE INDEX "idx_action_changes_to_document_id_is_slippage"
+    ON "action_changes" ("to_document_id", "is_slippage");
+CREATE INDEX "idx_documents_doc_date"
+    ON "documents" ("doc_date");
+CREATE INDEX "idx_actions_lead"
+    ON "actions" ("lead");
+CREATE TABLE "indicator_series" (
+   "indicator_key" TEXT,
+   "breakdown" TEXT,
+   "period" TEXT,
+   "organisation" TEXT,
+   "report_date" TEXT,
+   "document_id" INTEGER REFERENCES "documents"("id"),
+   "name_as_printed" TEXT,
+   "unit" TEXT,
+   "actual" REAL,
+   "england_average" REAL,
+   "statistical_neighbours" REAL,
+   "target" REAL
+);
+CREATE INDEX "idx_indicator_series_indicator_key_breakdown_period_report_date"
+    ON "indicator_series" ("indicator_key", "breakdown", "period", "report_date");
+CREATE INDEX "idx_indicator_series_document_id"
+    ON "indicator_series" ("document_id");
+CREATE INDEX "idx_indicators_document_id_source_name"
+    ON "indicators" ("document_id", "source", "name");

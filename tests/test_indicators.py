@@ -97,8 +97,8 @@ def test_seed_prose_figures(seeds_db):
     found = {(row["value"], row["unit"], row["period"]) for row in prose}
     assert {(93.3, "%", None), (36, "%", None), (21, "%", None), (22, "%", None)} <= found
     assert {(46, "count", "2019-03"), (34, "count", "2020-03")} <= found
-    caseload = [row for row in prose if row["value"] == 46]
-    assert "caseload" in caseload[0]["name"]
+    caseload = [row for row in prose if (row["value"], row["unit"]) == (46, "count")]
+    assert caseload and all("caseload" in row["name"] for row in caseload)
 
 
 def test_prose_that_disagrees_with_the_table_is_reported(seeds_db):
