@@ -1,9 +1,9 @@
 """Dates as British council papers write them, turned into ISO strings.
 
-Day-first numeric dates (21/05/2020, 09/04/20), written dates (23rd April 2020, 1-2 May
-2019, "13 to 24 May 2024"), American order (July 11, 2024) and bare months ("September
-2023", "Apr-23"). A bare month keeps month precision (``2023-09``) unless the caller asks
-for the month's last day, as due dates do.
+Day-first numeric dates (21/05/2020, 09/04/20), ISO dates from exports (2020-05-21), written
+dates (23rd April 2020, 1-2 May 2019, "13 to 24 May 2024"), American order (July 11, 2024)
+and bare months ("September 2023", "Apr-23"). A bare month keeps month precision
+(``2023-09``) unless the caller asks for the month's last day, as due dates do.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ _RANGE = r"\s*(?:-|–|—|to|and|&)\s*"
 _PATTERNS = [
     # Not inside a longer run of numbers such as a version string ("0.11.10") or a ref.
     rf"(?<![\d./])(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>{_YEAR}|\d{{2}})(?![\d/]|\.\d)",
+    rf"(?<![\d./-])(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])",  # ISO, as exports write
     rf"\b(?:(?P<d0>{_DAY})(?:\s+(?P<m0>{_MONTH})\.?)?{_RANGE})?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mn>{_MONTH})\.?,?\s+(?P<y>{_YEAR})\b",
     rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b",
     rf"\b(?P<mn>{_MONTH})\.?,?\s+(?P<y>{_YEAR})\b",
