@@ -14,6 +14,8 @@ import click
 from . import __version__
 from .extract.dates import find_dates
 from .extract.metadata import DOC_TYPES
+from .ingest.read import DEFAULT_MAX_FILE_SIZE
+from .workers import Limits
 
 DB_OPTION = click.option(
     "--db",
@@ -32,6 +34,32 @@ JOBS_OPTION = click.option(
     default=lambda: os.cpu_count() or 1,
     show_default="the number of cores",
     help="Worker processes reading files (one process writes; results are the same either way).",
+)
+
+
+TIMEOUT_OPTION = click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=Limits.timeout,
+    show_default=True,
+    help="Seconds one file may take to read before it is stopped and reported as failed.",
+)
+MAX_MEMORY_OPTION = click.option(
+    "--max-memory",
+    "max_memory_mb",
+    type=click.IntRange(min=64),
+    default=Limits.max_memory_mb,
+    show_default=True,
+    help="Megabytes of memory one file may use while it is read (stops compression bombs).",
+)
+
+MAX_FILE_SIZE_OPTION = click.option(
+    "--max-file-size",
+    "max_file_size_mb",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_FILE_SIZE // 1_000_000,
+    show_default=True,
+    help="Megabytes above which a file is reported and not read.",
 )
 
 
@@ -91,6 +119,9 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option("--org", "organisation", help="Set the organisation the documents belong to.")
 @click.option("--plan", "plan_key", help="Set the plan key that links versions of one plan.")
 @JOBS_OPTION
+@TIMEOUT_OPTION
+@MAX_MEMORY_OPTION
+@MAX_FILE_SIZE_OPTION
 @SILENT_OPTION
 def ingest(
     paths: tuple[Path, ...],
@@ -102,6 +133,9 @@ def ingest(
     organisation: str | None,
     plan_key: str | None,
     jobs: int,
+    timeout: float,
+    max_memory_mb: int,
+    max_file_size_mb: int,
     silent: bool,
 ) -> None:
     """Read board papers, plans, letters and reports into the database.
@@ -127,7 +161,14 @@ def ingest(
         if value
     }
     db = _open(db_path)
-    options = IngestOptions(force=force, password=password, overrides=overrides, jobs=jobs)
+    options = IngestOptions(
+        force=force,
+        password=password,
+        overrides=overrides,
+        jobs=jobs,
+        limits=Limits(timeout, max_memory_mb),
+        max_file_size=max_file_size_mb * 1_000_000,
+    )
     _run_ingest(db, discover_files(paths), options, silent)
 
 
@@ -139,9 +180,20 @@ def ingest(
 @click.option("--outdated", is_flag=True, help="Re-extract documents read by an older plandrift.")
 @click.option("--password", help="Password for encrypted PDFs.")
 @JOBS_OPTION
+@TIMEOUT_OPTION
+@MAX_MEMORY_OPTION
+@MAX_FILE_SIZE_OPTION
 @SILENT_OPTION
 def reprocess(
-    db_path: Path, failed: bool, outdated: bool, password: str | None, jobs: int, silent: bool
+    db_path: Path,
+    failed: bool,
+    outdated: bool,
+    password: str | None,
+    jobs: int,
+    timeout: float,
+    max_memory_mb: int,
+    max_file_size_mb: int,
+    silent: bool,
 ) -> None:
     """Read again the files that failed, or that an older plandrift extracted.
 
@@ -159,7 +211,14 @@ def reprocess(
     if not files:
         click.echo("Nothing to reprocess.")
         return
-    _run_ingest(db, files, IngestOptions(force=outdated, password=password, jobs=jobs), silent)
+    options = IngestOptions(
+        force=outdated,
+        password=password,
+        jobs=jobs,
+        limits=Limits(timeout, max_memory_mb),
+        max_file_size=max_file_size_mb * 1_000_000,
+    )
+    _run_ingest(db, files, options, silent)
 
 
 def _run_ingest(db, files: list[Path], options, silent: bool) -> None:
@@ -264,21 +323,43 @@ def _cell(value: object, limit: int = 40) -> str:
     is_flag=True,
     help="Serve a frozen copy with precomputed counts (a published archive).",
 )
-def serve(db_path: Path, host: str, port: int, open_browser: bool, immutable: bool) -> None:
+@click.option(
+    "--login",
+    metavar="USER",
+    help="Require USER to sign in, with the password hashed in $PLANDRIFT_PASSWORD_HASH "
+    "(make it with `datasette hash-password`).",
+)
+def serve(
+    db_path: Path, host: str, port: int, open_browser: bool, immutable: bool, login: str | None
+) -> None:
     """Browse the database in Datasette, with descriptions of every table.
 
     \b
     Example:
         plandrift serve --db plandrift.db --port 8001
         plandrift serve --db archive.db --immutable
+        PLANDRIFT_PASSWORD_HASH='pbkdf2_sha256$...' plandrift serve --login auditor
     """
+    from .serve import PASSWORD_HASH_VARIABLE
     from .serve import serve as run_datasette
 
     if not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database; run `plandrift ingest` first")
+    if login and not os.environ.get(PASSWORD_HASH_VARIABLE):
+        raise click.ClickException(
+            f"--login needs the password's hash in ${PASSWORD_HASH_VARIABLE}: make one with "
+            "`datasette hash-password`, then export it"
+        )
     _open(db_path).close()  # bring an older database up to the current schema first
     sys.exit(
-        run_datasette(db_path, host=host, port=port, open_browser=open_browser, immutable=immutable)
+        run_datasette(
+            db_path,
+            host=host,
+            port=port,
+            open_browser=open_browser,
+            immutable=immutable,
+            login=login,
+        )
     )
 
 

@@ -4,9 +4,9 @@ Registered through the ``datasette`` entry point, so ``plandrift serve`` (and an
 started on a plandrift database) gets:
 
 - ``/-/source/<document_id>``: the document's file, from a path it was ingested from (only
-  paths recorded in ``sources`` are ever served). PDFs open in the browser; ``#page=N``
-  takes the viewer to the page. Web pages and text are served as plain text, so nothing in
-  a saved page can run;
+  paths recorded in ``sources`` are ever served, to whoever may see the documents table).
+  PDFs open in the browser; ``#page=N`` takes the viewer to the page. Web pages and text are
+  served as plain text, so nothing in a saved page can run;
 - a "page N" link in every ``page_link`` cell.
 """
 
@@ -33,6 +33,12 @@ async def source_document(datasette, request) -> Response:
     for database in datasette.databases.values():
         if "sources" not in await database.table_names():
             continue
+        # The same permissions as the documents table: with --login, nothing before sign-in.
+        await datasette.ensure_permissions(
+            request.actor,
+            [("view-table", (database.name, "documents")), ("view-database", database.name),
+             "view-instance"],
+        )  # fmt: skip
         kind = await database.execute("SELECT file_kind FROM documents WHERE id = ?", [document_id])
         paths = await database.execute(
             "SELECT path FROM sources WHERE document_id = ? ORDER BY last_seen_at DESC",

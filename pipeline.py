@@ -11,8 +11,8 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import sqlite_utils
@@ -24,6 +24,7 @@ from .ingest.read import DEFAULT_MAX_FILE_SIZE, read_document
 from .store import documents as store
 from .store.coverage import refresh_after
 from .store.lineage import relink_plan
+from .workers import Limits, run_isolated
 
 # Files a folder walk passes over: our own databases, editor and OS litter.
 _SKIPPED_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".sqlite3", "-journal")
@@ -38,7 +39,8 @@ class IngestOptions:
     password: str | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    jobs: int = 1  # worker processes reading and extracting; one writer either way
+    jobs: int = 1  # child processes reading and extracting at once; one writer either way
+    limits: Limits = field(default_factory=Limits)  # per document, in its child process
 
 
 @dataclass
@@ -106,8 +108,9 @@ def ingest_files(
 ) -> Iterator[FileOutcome]:
     """Ingest each file, yielding outcomes in file order; the run is recorded in ``ingest_runs``.
 
-    With ``options.jobs`` above 1, files are read and extracted in worker processes while
-    this process alone writes, in file order, so the stored rows are the same as with one job.
+    Each file is read and extracted in a child process under ``options.limits``, up to
+    ``options.jobs`` at once, while this process alone writes, in file order, so the stored
+    rows are the same for any number of jobs.
     """
     run_id = store.start_run(db, [str(path) for path in files])
     counts: Counter[str] = Counter()
@@ -128,23 +131,18 @@ class _Work:
 
 
 def _outcomes(db: sqlite_utils.Database, files: list[Path], run_id: int, options: IngestOptions):
-    prepared = ((path, _prepare(db, path, run_id, options)) for path in files)
-    if options.jobs <= 1:
-        for _, step in prepared:
-            yield (
-                step
-                if isinstance(step, FileOutcome)
-                else _finish(db, step, run_id, options, _run(step, options))
-            )
-        return
-    pipeline()  # built once here, so that forked workers start with spaCy ready
-    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-        pending = [
-            (step, None if isinstance(step, FileOutcome) else pool.submit(_run, step, options))
-            for _, step in prepared
-        ]
-        for step, future in pending:
-            yield step if future is None else _finish(db, step, run_id, options, _result(future))
+    prepared = [_prepare(db, path, run_id, options) for path in files]
+    pipeline()  # built once here, so that every child starts with spaCy ready
+    work = [step for step in prepared if isinstance(step, _Work)]
+    results = run_isolated(partial(_run, options=options), work, options.jobs, options.limits)
+    for step in prepared:
+        if isinstance(step, FileOutcome):
+            yield step
+            continue
+        result = next(results)
+        if isinstance(result, IngestError):  # the child ran out of time or memory, or died
+            result = result.error_class, str(result)
+        yield _finish(db, step, run_id, options, result)
 
 
 def _prepare(
@@ -184,22 +182,14 @@ def _run(work: _Work, options: IngestOptions) -> ExtractedDocument | tuple[str, 
         return process_file(work.source, options.password, work.overrides, options.max_file_size)
     except IngestError as error:
         return error.error_class, str(error)
+    except MemoryError:
+        raise  # reported by the worker with the limit that was hit
     except Exception as error:  # a reader bug must not stop the batch
         message = (
             f"plandrift could not read it ({type(error).__name__}: {error}); "
             "please report this with a copy of the file"
         )
         return "UnexpectedError", message
-
-
-def _result(future) -> ExtractedDocument | tuple[str, str]:
-    try:
-        return future.result()
-    except Exception as error:  # the worker itself died
-        return (
-            "WorkerFailed",
-            f"the worker reading it stopped ({type(error).__name__}); try again with --jobs 1",
-        )
 
 
 def _finish(
@@ -217,11 +207,12 @@ def _finish(
     unchanged = _unchanged(db, work, options)
     if unchanged:
         return unchanged
-    document_id = store.save_document(db, result, run_id)
-    if result.metadata.plan_key and result.metadata.doc_type == "improvement_plan":
-        relink_plan(db, result.metadata.plan_key)
-    refresh_after(db, document_id)
-    store.resolve_errors(db, location)
+    with db.atomic():  # the document and all that follows from it, or none of it
+        document_id = store.save_document(db, result, run_id)
+        if result.metadata.plan_key and result.metadata.doc_type == "improvement_plan":
+            relink_plan(db, result.metadata.plan_key)
+        refresh_after(db, document_id)
+        store.resolve_errors(db, location)
     return FileOutcome(
         location, "ingested", document_id=document_id, warnings=list(result.warnings)
     )

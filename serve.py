@@ -18,9 +18,21 @@ METADATA_FILE = Path(__file__).parent / "datasette_metadata.json"
 METADATA_DATABASE_KEY = "plandrift"
 
 
-def metadata_for(db_path: Path) -> dict:
-    """The packaged metadata with its database section named after ``db_path``."""
+PASSWORD_HASH_VARIABLE = "PLANDRIFT_PASSWORD_HASH"
+
+
+def metadata_for(db_path: Path, login: str | None = None) -> dict:
+    """The packaged metadata with its database section named after ``db_path``.
+
+    With ``login``, nothing can be seen until that user signs in at ``/-/login`` with the
+    password whose hash is in $PLANDRIFT_PASSWORD_HASH (datasette-auth-passwords).
+    """
     metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+    if login:
+        metadata["allow"] = {"id": login}
+        metadata.setdefault("plugins", {})["datasette-auth-passwords"] = {
+            f"{login}_password_hash": {"$env": PASSWORD_HASH_VARIABLE}
+        }
     databases = metadata.get("databases", {})
     if METADATA_DATABASE_KEY in databases:
         databases[db_path.stem] = databases.pop(METADATA_DATABASE_KEY)
@@ -86,15 +98,18 @@ def serve(
     port: int = 8001,
     open_browser: bool = False,
     immutable: bool = False,
+    login: str | None = None,
 ) -> int:
     """Run Datasette in the foreground until interrupted; returns its exit status.
 
     ``immutable`` serves a frozen copy (a published archive): the served file never changes
-    under Datasette, whatever happens to the original.
+    under Datasette, whatever happens to the original. ``login`` requires a password.
     """
     with tempfile.TemporaryDirectory(prefix="plandrift-") as folder:
         metadata_path = Path(folder) / "metadata.json"
-        metadata_path.write_text(json.dumps(metadata_for(db_path), indent=2), encoding="utf-8")
+        metadata_path.write_text(
+            json.dumps(metadata_for(db_path, login), indent=2), encoding="utf-8"
+        )
         inspect_file = None
         if immutable:
             db_path, inspect_file = freeze(db_path, Path(folder))

@@ -24,20 +24,30 @@ class SourceFile:
     bytes: int
 
 
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """What is stored of a page: its text and size. Lines, words and tables stay behind in
+    the reading process, so a long pack is not copied whole to the writer."""
+
+    number: int
+    text: str
+    text_layer: str
+    width: float | None
+    height: float | None
+
+
 @dataclass
 class ExtractedDocument:
     source: SourceFile
-    read: ReadDocument
+    file_kind: str
+    pages: list[PageText]
+    warnings: list[str]
     metadata: DocumentMetadata
     overrides: dict[str, str] = field(default_factory=dict)
     actions: list[ExtractedAction] = field(default_factory=list)
     recommendations: list[ExtractedRecommendation] = field(default_factory=list)
     indicators: list[ExtractedIndicator] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
-
-    @property
-    def warnings(self) -> list[str]:
-        return self.read.warnings
 
 
 def extract_document(
@@ -62,7 +72,12 @@ def extract_document(
     indicators = extract_indicators(read, metadata.doc_date)
     return ExtractedDocument(
         source=source,
-        read=read,
+        file_kind=read.file_kind,
+        pages=[
+            PageText(page.number, page.text, page.text_layer, page.width, page.height)
+            for page in read.pages
+        ],
+        warnings=list(read.warnings),
         metadata=metadata,
         overrides=wanted,
         actions=actions,

@@ -62,3 +62,21 @@ class FileVanished(IngestError):
 
 class FileTooLarge(IngestError):
     advice = "split the file, or raise the limit with --max-file-size if it is genuine"
+
+
+class TimedOut(IngestError):
+    advice = (
+        "the file may be damaged or built to hang a reader; if it is a genuine, very long "
+        "pack, ingest it on its own with a larger --timeout"
+    )
+
+
+class TooMuchMemory(IngestError):
+    advice = (
+        "the file may be a compression bomb or hold huge images; if you trust it, ingest it "
+        "on its own with a larger --max-memory"
+    )
+
+
+class ReaderCrashed(IngestError):
+    advice = "open it and save/print it as a new PDF, then ingest that; please report the file"

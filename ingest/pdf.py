@@ -8,6 +8,7 @@ memory stays flat on long board packs.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import groupby
@@ -83,23 +84,49 @@ def _read_pages(path: Path, password: str | None, expected_pages: int) -> Iterat
 
     try:
         with pdfplumber.open(path, password=password or "") as pdf:
+            if pdf.pages:
+                yield from _pages_of(pdf)
+                return
+        # pdfminer found no page from a damaged cross-reference table, where PDFium did:
+        # read PDFium's rewrite of the file (a fresh index) instead.
+        with pdfplumber.open(_rewritten(path, password)) as pdf:
             if not pdf.pages:
                 raise NoPages(
                     f"none of the {expected_pages} pages in the file can be found from its page "
                     "index (the cross-reference table is damaged)"
                 )
-            carry: Columns | None = None
-            for page in pdf.pages:
-                try:
-                    read, carry = _read_page(page, carry)
-                    yield read
-                finally:
-                    page.close()
+            yield from _pages_of(pdf)
     except PdfminerException as error:
         cause = error.args[0] if error.args else error
+        if isinstance(cause, MemoryError):  # reported with the memory limit by the worker
+            raise MemoryError from None
         if type(cause).__name__ == "PDFPasswordIncorrect":
             raise EncryptedPdf("the PDF is password-protected") from None
         raise DamagedPdf(f"the PDF could not be parsed ({type(cause).__name__})") from None
+
+
+def _pages_of(pdf) -> Iterator[Page]:
+    carry: Columns | None = None
+    for page in pdf.pages:
+        try:
+            read, carry = _read_page(page, carry)
+            yield read
+        finally:
+            page.close()
+
+
+def _rewritten(path: Path, password: str | None) -> io.BytesIO:
+    """The PDF as PDFium repairs and saves it (unencrypted, with a new cross-reference)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path), password=password)
+    try:
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    finally:
+        pdf.close()
+    buffer.seek(0)
+    return buffer
 
 
 def _read_page(page, carry: Columns | None) -> tuple[Page, Columns | None]:

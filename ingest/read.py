@@ -11,7 +11,7 @@ from .pdf import read_pdf
 from .sniff import SNIFF_BYTES, detect_kind
 from .text import read_text
 
-DEFAULT_MAX_FILE_SIZE = 500 * 1024 * 1024
+DEFAULT_MAX_FILE_SIZE = 500_000_000  # bytes; --max-file-size takes megabytes
 _KIND_NAMES = {"html": "a web page", "text": "plain text"}
 
 

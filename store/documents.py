@@ -42,12 +42,12 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
     """Store a newly read document, or replace the derived rows of one stored before."""
     now = utc_now()
     metadata = extracted.metadata
-    pages = extracted.read.pages
+    pages = extracted.pages
     row = {
         "sha256": extracted.source.sha256,
         "path": extracted.source.path,
         "file_name": extracted.source.path.replace("\\", "/").rsplit("/", 1)[-1],
-        "file_kind": extracted.read.file_kind,
+        "file_kind": extracted.file_kind,
         "bytes": extracted.source.bytes,
         "doc_type": metadata.doc_type,
         "title": metadata.title,

@@ -97,12 +97,6 @@ BAD_INPUTS = {
         "DamagedPdf",
         "download it again",
     ),
-    "broken-page-index": (
-        "finstats.pdf",
-        lambda seeds: CORPUS_DIR / "milburn-pc_finstats_2016-01-01_.pdf",
-        "NoPages",
-        "save/print it as a new PDF",
-    ),
     "password-protected": (
         "locked.pdf",
         lambda seeds: CORPUS_DIR / "camelot-tests_health_protected.pdf",

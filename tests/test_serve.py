@@ -231,3 +231,28 @@ async def test_served_database_refuses_writes(served):
     )
     assert response.status_code == 400
     assert (await _rows(datasette, "/plandrift/documents.json?_shape=array")) != []
+
+
+async def test_login_keeps_everything_private_until_signed_in(served, monkeypatch):
+    from datasette_auth_passwords.utils import hash_password
+
+    datasette, _ = served
+    monkeypatch.setenv("PLANDRIFT_PASSWORD_HASH", hash_password("board-secret"))
+    db_path = Path(datasette.databases["plandrift"].path)
+    private = Datasette([str(db_path)], metadata=metadata_for(db_path, login="auditor"))
+    for path in ("/plandrift/actions", "/plandrift/slipped_actions.json", "/-/source/1"):
+        assert (await private.client.get(path)).status_code == 403, path
+
+    form = await private.client.get("/-/login")
+    token = form.cookies["ds_csrftoken"]
+    attempts = {}
+    for password in ("guess", "board-secret"):
+        attempts[password] = await private.client.post(
+            "/-/login",
+            data={"username": "auditor", "password": password, "csrftoken": token},
+            cookies={"ds_csrftoken": token},
+        )
+    assert "ds_actor" not in attempts["guess"].cookies
+    actor = attempts["board-secret"].cookies["ds_actor"]
+    signed_in = await private.client.get("/plandrift/actions", cookies={"ds_actor": actor})
+    assert signed_in.status_code == 200
