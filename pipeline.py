@@ -132,8 +132,9 @@ class _Work:
 
 def _outcomes(db: sqlite_utils.Database, files: list[Path], run_id: int, options: IngestOptions):
     prepared = [_prepare(db, path, run_id, options) for path in files]
-    pipeline()  # built once here, so that every child starts with spaCy ready
     work = [step for step in prepared if isinstance(step, _Work)]
+    if work:
+        pipeline()  # built once here, so that every child starts with spaCy ready
     results = run_isolated(partial(_run, options=options), work, options.jobs, options.limits)
     for step in prepared:
         if isinstance(step, FileOutcome):
