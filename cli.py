@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from . import __version__
 from .extract.dates import find_dates
 from .extract.metadata import DOC_TYPES
 from .ingest.read import DEFAULT_MAX_FILE_SIZE
+from .store.schema import BUSY_TIMEOUT_SECONDS
 from .workers import Limits
 
 DB_OPTION = click.option(
@@ -226,16 +228,25 @@ def _run_ingest(db, files: list[Path], options, silent: bool) -> None:
 
     outcomes = []
     show_bar = not silent and sys.stderr.isatty() and len(files) > 1
-    with click.progressbar(
-        length=len(files), label="Ingesting", file=sys.stderr, hidden=not show_bar
-    ) as bar:
-        for outcome in ingest_files(db, files, options):
-            outcomes.append(outcome)
-            bar.update(1)
-            if outcome.status == "failed":
-                click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
-            for warning in outcome.warnings:
-                click.echo(f"warning: {outcome.path}: {warning}", err=True)
+    try:
+        with click.progressbar(
+            length=len(files), label="Ingesting", file=sys.stderr, hidden=not show_bar
+        ) as bar:
+            for outcome in ingest_files(db, files, options):
+                outcomes.append(outcome)
+                bar.update(1)
+                if outcome.status == "failed":
+                    click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
+                for warning in outcome.warnings:
+                    click.echo(f"warning: {outcome.path}: {warning}", err=True)
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error):
+            raise
+        raise click.ClickException(
+            f"the database is busy: another plandrift has been writing to it for over "
+            f"{BUSY_TIMEOUT_SECONDS} s. Run this again when it has finished; the "
+            f"{len(outcomes)} files done so far are kept and will be skipped"
+        ) from None
     summary = IngestSummary(outcomes)
     click.echo(summary.line)
     if summary.counts["failed"]:

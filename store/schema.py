@@ -9,6 +9,8 @@ against them): add freely, rename only through a new migration.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -443,14 +445,41 @@ def page_link(document_id: int, page: int) -> str:
     return f"/-/source/{document_id}#page={page}"
 
 
-def open_database(path: str | Path) -> sqlite_utils.Database:
+class Database(sqlite_utils.Database):
+    """sqlite-utils' Database, with outermost transactions that take the write lock at once.
+
+    ``BEGIN IMMEDIATE`` makes a second ``plandrift ingest`` wait (the busy timeout) for the
+    first one's transaction; a deferred ``BEGIN`` would instead fail with "database is
+    locked" as soon as its read snapshot went stale. Nested blocks are savepoints as before.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+
+BUSY_TIMEOUT_SECONDS = 60
+
+
+def open_database(path: str | Path) -> Database:
     """Open (creating if needed) a plandrift database, upgraded to the current schema.
 
     WAL mode lets ``plandrift serve`` keep reading while ``ingest`` writes; the busy
     timeout makes a second writer wait for the first instead of failing at once.
     """
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA busy_timeout = 30000")
+    db = Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
     db.execute("PRAGMA foreign_keys = ON")
     if not db.memory:
         db.enable_wal()
