@@ -6,7 +6,7 @@ DB ?= demo.db
 PORT ?= 8001
 SAMPLES := samples/documents
 
-.PHONY: install demo test lint samples clean browser
+.PHONY: install demo test lint samples clean system
 
 $(BIN)/plandrift: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,20 +19,23 @@ install: $(BIN)/plandrift
 samples: install
 	$(BIN)/python samples/generate.py $(SAMPLES)
 
-demo: samples
+demo: samples system
 	$(BIN)/plandrift ingest $(SAMPLES) --db $(DB) --jobs 2
 	$(BIN)/plandrift serve --db $(DB) --port $(PORT)
 
-test: install browser
+test: install system
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The browser tests drive Debian's Chromium; install it where we can (as root, through apt).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-		|| echo "Chromium not installed: the browser tests will be skipped (apt-get install chromium)"; }
+# System programs from Debian's packages, installed where we can (as root, through apt):
+# Tesseract reads scanned pages (OCR); the browser tests drive Chromium.
+system:
+	@missing=""; command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -z "$$missing" ] || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
+		|| echo "Not installed:$$missing (apt-get install$$missing): scans are stored without text, browser tests skipped"; }
 
 lint: install
 	$(BIN)/ruff check .

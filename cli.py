@@ -55,6 +55,11 @@ MAX_MEMORY_OPTION = click.option(
     help="Megabytes of memory one file may use while it is read (stops compression bombs).",
 )
 
+NO_OCR_OPTION = click.option(
+    "--no-ocr",
+    is_flag=True,
+    help="Do not read scanned pages with Tesseract (they are stored without text).",
+)
 MAX_FILE_SIZE_OPTION = click.option(
     "--max-file-size",
     "max_file_size_mb",
@@ -124,6 +129,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @TIMEOUT_OPTION
 @MAX_MEMORY_OPTION
 @MAX_FILE_SIZE_OPTION
+@NO_OCR_OPTION
 @SILENT_OPTION
 def ingest(
     paths: tuple[Path, ...],
@@ -138,6 +144,7 @@ def ingest(
     timeout: float,
     max_memory_mb: int,
     max_file_size_mb: int,
+    no_ocr: bool,
     silent: bool,
 ) -> None:
     """Read board papers, plans, letters and reports into the database.
@@ -170,6 +177,7 @@ def ingest(
         jobs=jobs,
         limits=Limits(timeout, max_memory_mb),
         max_file_size=max_file_size_mb * 1_000_000,
+        ocr=not no_ocr,
     )
     _run_ingest(db, discover_files(paths), options, silent)
 
@@ -185,6 +193,7 @@ def ingest(
 @TIMEOUT_OPTION
 @MAX_MEMORY_OPTION
 @MAX_FILE_SIZE_OPTION
+@NO_OCR_OPTION
 @SILENT_OPTION
 def reprocess(
     db_path: Path,
@@ -195,6 +204,7 @@ def reprocess(
     timeout: float,
     max_memory_mb: int,
     max_file_size_mb: int,
+    no_ocr: bool,
     silent: bool,
 ) -> None:
     """Read again the files that failed, or that an older plandrift extracted.
@@ -219,6 +229,7 @@ def reprocess(
         jobs=jobs,
         limits=Limits(timeout, max_memory_mb),
         max_file_size=max_file_size_mb * 1_000_000,
+        ocr=not no_ocr,
     )
     _run_ingest(db, files, options, silent)
 

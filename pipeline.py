@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,12 +19,14 @@ from pathlib import Path
 import sqlite_utils
 
 from .extract.nlp import pipeline
+from .extract.packs import meeting_pack
 from .extract.records import ExtractedDocument, SourceFile, extract_document
 from .ingest.errors import FileVanished, IngestError
 from .ingest.read import DEFAULT_MAX_FILE_SIZE, read_document
 from .store import documents as store
 from .store.coverage import refresh_after
 from .store.lineage import relink_plan
+from .store.meetings import record_paper
 from .workers import Limits, run_isolated
 
 # Files a folder walk passes over: our own databases, editor and OS litter.
@@ -41,6 +44,7 @@ class IngestOptions:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     jobs: int = 1  # child processes reading and extracting at once; one writer either way
     limits: Limits = field(default_factory=Limits)  # per document, in its child process
+    ocr: bool = True  # read scanned pages with Tesseract when it is installed
 
 
 @dataclass
@@ -173,6 +177,7 @@ def _unchanged(
         return None
     with db.atomic():
         store.record_source(db, existing["id"], work.source.path)
+        _record_meeting(db, existing["id"], work.source.path)
     store.resolve_errors(db, work.source.path)
     return FileOutcome(work.source.path, "unchanged", document_id=existing["id"])
 
@@ -180,7 +185,9 @@ def _unchanged(
 def _run(work: _Work, options: IngestOptions) -> ExtractedDocument | tuple[str, str]:
     """Read and extract in whichever process runs it; failures come back as (class, message)."""
     try:
-        return process_file(work.source, options.password, work.overrides, options.max_file_size)
+        return process_file(
+            work.source, options.password, work.overrides, options.max_file_size, options.ocr
+        )
     except IngestError as error:
         return error.error_class, str(error)
     except MemoryError:
@@ -213,17 +220,34 @@ def _finish(
         if result.metadata.plan_key and result.metadata.doc_type == "improvement_plan":
             relink_plan(db, result.metadata.plan_key)
         refresh_after(db, document_id)
+        _record_meeting(db, document_id, location)
         store.resolve_errors(db, location)
     return FileOutcome(
         location, "ingested", document_id=document_id, warnings=list(result.warnings)
     )
 
 
+def _record_meeting(db: sqlite_utils.Database, document_id: int, location: str) -> None:
+    """When the file sits in a meeting's pack folder, file it with that meeting's papers."""
+    path = Path(location)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        names = []
+    pack = meeting_pack(path, names)
+    if pack:
+        record_paper(db, document_id, pack)
+
+
 def process_file(
-    source: SourceFile, password: str | None, overrides: dict[str, str], max_file_size: int
+    source: SourceFile,
+    password: str | None,
+    overrides: dict[str, str],
+    max_file_size: int,
+    ocr: bool = True,
 ) -> ExtractedDocument:
     """Read and extract one file. Pure (no database), so it can run in a worker process."""
-    read = read_document(Path(source.path), password=password, max_file_size=max_file_size)
+    read = read_document(Path(source.path), password=password, max_file_size=max_file_size, ocr=ocr)
     return extract_document(source, read, overrides)
 
 

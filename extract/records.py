@@ -34,6 +34,7 @@ class PageText:
     text_layer: str
     width: float | None
     height: float | None
+    ocr_confidence: float | None = None
 
 
 @dataclass
@@ -74,7 +75,14 @@ def extract_document(
         source=source,
         file_kind=read.file_kind,
         pages=[
-            PageText(page.number, page.text, page.text_layer, page.width, page.height)
+            PageText(
+                page.number,
+                page.text,
+                page.text_layer,
+                page.width,
+                page.height,
+                page.ocr_confidence,
+            )
             for page in read.pages
         ],
         warnings=list(read.warnings),

@@ -32,7 +32,10 @@ class EmptyFile(IngestError):
 
 
 class UnsupportedFile(IngestError):
-    advice = "plandrift reads PDF, HTML and plain-text files: save the document in one of those"
+    advice = (
+        "plandrift reads PDF, Word (.docx), HTML and plain-text files: save the document in "
+        "one of those"
+    )
 
 
 class DamagedPdf(IngestError):
@@ -44,6 +47,10 @@ class DamagedPdf(IngestError):
 
 class EncryptedPdf(IngestError):
     advice = "ingest it again with --password, or ask the author for an unlocked copy"
+
+
+class DamagedDocument(IngestError):
+    advice = "open it in Word and save it again as .docx (or as PDF), then ingest that"
 
 
 class NoPages(IngestError):

@@ -64,6 +64,8 @@ class Page:
     width: float | None = None
     height: float | None = None
     tables: list[Table] = field(default_factory=list)
+    ocr_confidence: float | None = None  # Tesseract's mean word confidence (0-100), if OCR'd
+    has_images: bool = False  # holds a picture (a scan, when it has no text)
 
     @property
     def text(self) -> str:
@@ -74,7 +76,7 @@ class Page:
 class ReadDocument:
     """What a reader returns: the pages of one file plus hints found while reading."""
 
-    file_kind: str  # pdf | html | text
+    file_kind: str  # pdf | docx | html | text
     pages: list[Page]
     embedded_title: str | None = None  # PDF Info title or HTML <title>: a hint, often stale
     warnings: list[str] = field(default_factory=list)

@@ -17,23 +17,60 @@ from pathlib import Path
 
 from .errors import DamagedPdf, EncryptedPdf, NoPages
 from .model import Line, Page, ReadDocument, Word
+from .ocr import DPI as OCR_DPI
+from .ocr import INSTALL_ADVICE, ocr_image, tesseract_available, without_rules
 from .tables import Columns, aligned_tables, ruled_tables
 
 _EOF_WINDOW = 4096
 _PDFIUM_PASSWORD_ERROR = 4
 
 
-def read_pdf(path: Path, *, password: str | None = None) -> ReadDocument:
-    """Read every page of a PDF; raise an IngestError subclass when it cannot be read."""
+def read_pdf(path: Path, *, password: str | None = None, ocr: bool = True) -> ReadDocument:
+    """Read every page of a PDF; raise an IngestError subclass when it cannot be read.
+
+    With ``ocr``, a page holding an image but no text (a scan) is read by Tesseract.
+    """
     expected_pages, embedded_title = preflight_pdf(path, password=password)
-    pages = list(_read_pages(path, password, expected_pages))
+    scanner = _Scanner(path, password) if ocr and tesseract_available() else None
+    try:
+        pages = list(_read_pages(path, password, expected_pages, scanner))
+    finally:
+        if scanner:
+            scanner.close()
     document = ReadDocument(file_kind="pdf", pages=pages, embedded_title=embedded_title)
-    if not document.has_text:
+    scans = sum(1 for page in pages if page.text_layer == "none" and page.has_images)
+    if ocr and scans and not scanner:
+        document.warnings.append(
+            f"{scans} page(s) are scanned images and Tesseract (the OCR program) is not "
+            f"installed, so they were stored without text: {INSTALL_ADVICE}"
+        )
+    elif not document.has_text:
         document.warnings.append(
             "no page has a text layer (a scan or an image-only PDF): its pages are stored "
             "without text, so nothing can be extracted from it"
         )
     return document
+
+
+class _Scanner:
+    """Renders pages with PDFium for Tesseract; the document is opened on first use."""
+
+    def __init__(self, path: Path, password: str | None) -> None:
+        self.path, self.password, self.pdf = path, password, None
+
+    def read(self, index: int) -> tuple[list[Line], float | None]:
+        import pypdfium2
+
+        if self.pdf is None:
+            self.pdf = pypdfium2.PdfDocument(str(self.path), password=self.password)
+        image = without_rules(self.pdf[index].render(scale=OCR_DPI / 72).to_pil())
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return ocr_image(buffer.getvalue(), OCR_DPI)
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
 
 
 def preflight_pdf(path: Path, *, password: str | None = None) -> tuple[int, str | None]:
@@ -78,14 +115,16 @@ def _check_complete(path: Path) -> None:
         )
 
 
-def _read_pages(path: Path, password: str | None, expected_pages: int) -> Iterator[Page]:
+def _read_pages(
+    path: Path, password: str | None, expected_pages: int, scanner: _Scanner | None
+) -> Iterator[Page]:
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         with pdfplumber.open(path, password=password or "") as pdf:
             if pdf.pages:
-                yield from _pages_of(pdf)
+                yield from _pages_of(pdf, scanner)
                 return
         # pdfminer found no page from a damaged cross-reference table, where PDFium did:
         # read PDFium's rewrite of the file (a fresh index) instead.
@@ -95,7 +134,7 @@ def _read_pages(path: Path, password: str | None, expected_pages: int) -> Iterat
                     f"none of the {expected_pages} pages in the file can be found from its page "
                     "index (the cross-reference table is damaged)"
                 )
-            yield from _pages_of(pdf)
+            yield from _pages_of(pdf, scanner)
     except PdfminerException as error:
         cause = error.args[0] if error.args else error
         if isinstance(cause, MemoryError):  # reported with the memory limit by the worker
@@ -105,11 +144,11 @@ def _read_pages(path: Path, password: str | None, expected_pages: int) -> Iterat
         raise DamagedPdf(f"the PDF could not be parsed ({type(cause).__name__})") from None
 
 
-def _pages_of(pdf) -> Iterator[Page]:
+def _pages_of(pdf, scanner: _Scanner | None) -> Iterator[Page]:
     carry: Columns | None = None
     for page in pdf.pages:
         try:
-            read, carry = _read_page(page, carry)
+            read, carry = _read_page(page, carry, scanner)
             yield read
         finally:
             page.close()
@@ -129,11 +168,14 @@ def _rewritten(path: Path, password: str | None) -> io.BytesIO:
     return buffer
 
 
-def _read_page(page, carry: Columns | None) -> tuple[Page, Columns | None]:
+def _read_page(
+    page, carry: Columns | None, scanner: _Scanner | None
+) -> tuple[Page, Columns | None]:
     """Lines with their words, boxes and font sizes, and the tables on the page.
 
-    Text and tables come from one parse of the page (pdfplumber caches its objects).
-    Returns the columns of an unruled table still open at the bottom of the page.
+    Text and tables come from one parse of the page (pdfplumber caches its objects). A page
+    with an image and no text is read by OCR when a scanner is given. Returns the columns of
+    an unruled table still open at the bottom of the page.
     """
     clean = _deduped(page) if _has_overprinted_chars(page.chars) else page
     lines = [
@@ -141,7 +183,12 @@ def _read_page(page, carry: Columns | None) -> tuple[Page, Columns | None]:
         for raw in clean.extract_text_lines(return_chars=True, strip=True)
         if (line := _line(raw))
     ]
-    tables = ruled_tables(clean, page.page_number)
+    has_images = bool(page.images)
+    text_layer, confidence = ("native" if lines else "none"), None
+    if not lines and has_images and scanner:
+        lines, confidence = scanner.read(page.page_number - 1)
+        text_layer = "ocr" if lines else "none"
+    tables = ruled_tables(clean, page.page_number) if text_layer == "native" else []
     outside = [
         line for line in lines if not any(_inside(line.bbox, table.bbox) for table in tables)
     ]
@@ -150,10 +197,12 @@ def _read_page(page, carry: Columns | None) -> tuple[Page, Columns | None]:
         number=page.page_number,
         # Words are only needed to find the page's tables: a long pack would hold them all.
         lines=[replace(line, words=()) for line in lines],
-        text_layer="native" if lines else "none",
+        text_layer=text_layer,
         width=round(float(page.width), 2),
         height=round(float(page.height), 2),
         tables=tables + aligned,
+        ocr_confidence=confidence,
+        has_images=has_images,
     )
     return read, carry
 

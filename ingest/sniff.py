@@ -1,8 +1,9 @@
 """Tell a file's kind from its first bytes, not its name.
 
 Committee systems save HTML error pages as ``.pdf`` and Word files without extensions, so
-the extension is only a tie-breaker. Returns one of ``pdf``, ``html``, ``text``; anything
-else raises an :class:`~plandrift.ingest.errors.IngestError` saying what the file looks like.
+the extension is only a tie-breaker. Returns one of ``pdf``, ``html``, ``text`` (a Word
+file, a ZIP holding ``word/document.xml``, is recognised by ``read.py``); anything else
+raises an :class:`~plandrift.ingest.errors.IngestError` saying what the file looks like.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _HTML_TAG = re.compile(rb"<(html|body|div|p|h[1-6]|table|article)\b[^>]*>", re.I
 
 # Signatures of formats people send by mistake, with a name a user recognises.
 _SIGNATURES: list[tuple[bytes, str]] = [
-    (b"PK\x03\x04", "a ZIP archive (a Word/Excel file or a zipped folder)"),
+    (b"PK\x03\x04", "a ZIP archive (an Excel or PowerPoint file, or a zipped folder)"),
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (.doc/.xls)"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),

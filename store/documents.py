@@ -85,6 +85,8 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
                 "text_layer": page.text_layer,
                 "width": page.width,
                 "height": page.height,
+                "ocr": int(page.text_layer == "ocr"),
+                "ocr_confidence": page.ocr_confidence,
             }
             for page in pages
         )

@@ -440,6 +440,41 @@ def m008_indicator_series_stored(db: sqlite_utils.Database) -> None:
     db["indicators"].create_index(["document_id", "source", "name"])
 
 
+@migrations()
+def m009_meetings(db: sqlite_utils.Database) -> None:
+    """Meeting packs: the papers presented together (one folder per meeting, as committee
+    systems publish them), so "the plan as presented to the 21 May board" is a query."""
+    db["meetings"].create(
+        {
+            "id": int,
+            "name": str,
+            "committee": str,
+            "meeting_date": str,
+            "folder": str,
+            "first_seen_at": str,
+        },
+        pk="id",
+        not_null={"name", "folder"},
+    )
+    db["meetings"].create_index(["folder"], unique=True)
+    db["meetings"].create_index(["meeting_date"])
+    db["meeting_papers"].create(
+        {"id": int, "meeting_id": int, "document_id": int, "role": str, "file_name": str},
+        pk="id",
+        not_null={"meeting_id", "document_id", "role"},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("document_id", "documents", "id")],
+    )
+    db["meeting_papers"].create_index(["meeting_id", "document_id"], unique=True)
+    db["meeting_papers"].create_index(["document_id"])
+
+
+@migrations()
+def m010_ocr_pages(db: sqlite_utils.Database) -> None:
+    """Pages read by OCR say so, with Tesseract's confidence."""
+    db["pages"].add_column("ocr", int, not_null_default=0)
+    db["pages"].add_column("ocr_confidence", float)
+
+
 def page_link(document_id: int, page: int) -> str:
     """Where ``plandrift serve`` opens a document at a page (see datasette_plugin.py)."""
     return f"/-/source/{document_id}#page={page}"

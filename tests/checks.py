@@ -13,7 +13,13 @@ def suspicious_figures(db) -> list[str]:
     for row in db.query("SELECT name, value, value_raw, unit, context, source FROM indicators"):
         raw = row["value_raw"].split()[0].rstrip("%")
         opens_sentence = (row["context"] or "").startswith(raw)  # where paragraph numbers stand
-        if row["source"] == "prose" and NOT_FIGURES.match(raw) and (opens_sentence or "/" in raw):
+        percentage = row["value_raw"].split()[0].endswith("%")  # "20.4% of ..." is a figure
+        if (
+            row["source"] == "prose"
+            and NOT_FIGURES.match(raw)
+            and not percentage
+            and (opens_sentence or "/" in raw)
+        ):
             problems.append(f"{raw} in {row['context'][:60]}")
         if (
             row["source"] == "prose"

@@ -52,7 +52,7 @@ CREATE TABLE "pages" (
    "text_layer" TEXT NOT NULL,
    "width" REAL,
    "height" REAL
-);
+, "ocr" INTEGER NOT NULL DEFAULT 0, "ocr_confidence" REAL);
 CREATE UNIQUE INDEX "idx_pages_document_id_page"
     ON "pages" ("document_id", "page");
 CREATE TABLE "sources" (
@@ -335,3 +335,26 @@ CREATE INDEX "idx_indicator_series_document_id"
     ON "indicator_series" ("document_id");
 CREATE INDEX "idx_indicators_document_id_source_name"
     ON "indicators" ("document_id", "source", "name");
+CREATE TABLE "meetings" (
+   "id" INTEGER PRIMARY KEY,
+   "name" TEXT NOT NULL,
+   "committee" TEXT,
+   "meeting_date" TEXT,
+   "folder" TEXT NOT NULL,
+   "first_seen_at" TEXT
+);
+CREATE UNIQUE INDEX "idx_meetings_folder"
+    ON "meetings" ("folder");
+CREATE INDEX "idx_meetings_meeting_date"
+    ON "meetings" ("meeting_date");
+CREATE TABLE "meeting_papers" (
+   "id" INTEGER PRIMARY KEY,
+   "meeting_id" INTEGER NOT NULL REFERENCES "meetings"("id"),
+   "document_id" INTEGER NOT NULL REFERENCES "documents"("id"),
+   "role" TEXT NOT NULL,
+   "file_name" TEXT
+);
+CREATE UNIQUE INDEX "idx_meeting_papers_meeting_id_document_id"
+    ON "meeting_papers" ("meeting_id", "document_id");
+CREATE INDEX "idx_meeting_papers_document_id"
+    ON "meeting_papers" ("document_id");

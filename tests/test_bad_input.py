@@ -41,7 +41,7 @@ def _write_scanned_pdf(path: Path) -> None:
 def _zip_bytes() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("board-pack/minutes.txt", "Minutes of the Improvement Board")
     return buffer.getvalue()
 
 

@@ -59,6 +59,7 @@ async def test_every_canned_query_runs(served):
         "thread_id": "1",
         "before": "2025-06-30",
         "indicator": "referrals",
+        "meeting": "",
     }
     for name in queries:
         rows = await _rows(
@@ -79,7 +80,7 @@ def test_canned_queries_reach_growing_tables_through_indexes(served):
     queries = json.loads(METADATA_FILE.read_text())["databases"]["plandrift"]["queries"]
     connection = sqlite3.connect(datasette.databases["plandrift"].path)
     params = {"plan": "x", "from_date": "", "to_date": "", "thread_id": "1", "before": "2025-06-30",
-              "indicator": "x"}  # fmt: skip
+              "indicator": "x", "meeting": "x"}  # fmt: skip
     for name, query in queries.items():
         aliases = dict(re.findall(r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?!ON\b)(\w+))?", query["sql"]))
         aliases = {alias or table: table for table, alias in aliases.items()}

@@ -1,0 +1,119 @@
+"""Read a Word (.docx) board paper into one page of lines and tables, in reading order.
+
+Many board papers and plan updates circulate as Word files. python-docx gives the body's
+paragraphs (a heading style keeps its level) and tables, in the order they are written. A
+Word file has no pages and no coordinates, so, like a web page, it becomes one page without
+geometry: table rows are also lines (cells joined by tabs, as the HTML reader does), so the
+page text holds everything and list reading leaves them to the table reader. Page headers
+and footers are read once, before and after the body.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from .errors import DamagedDocument, NoText
+from .model import Cell, Line, Page, ReadDocument, Table
+
+_HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", re.I)
+_LIST_STYLE = re.compile(r"^list", re.I)
+
+
+def is_docx(path: Path) -> bool:
+    """A ZIP archive holding a Word document body (what .docx files are)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def read_docx(path: Path) -> ReadDocument:
+    """The document's paragraphs and tables as a single page; raise when it cannot be read."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors...
+        raise DamagedDocument(
+            f"the Word document could not be opened ({type(error).__name__})"
+        ) from None
+    lines: list[Line] = []
+    tables: list[Table] = []
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            line = _paragraph_line(Paragraph(element, document))
+            if line:
+                lines.append(line)
+        elif element.tag == qn("w:tbl"):
+            rows = _table_rows(WordTable(element, document))
+            if rows:
+                tables.append(Table(page=1, rows=rows, method="markup"))
+                lines.extend(
+                    Line(text="\t".join(cell.text for cell in row if cell is not None))
+                    for row in rows
+                )
+    header, footer = _running_lines(document)
+    lines = header + lines + footer
+    if not any(line.text.strip() for line in lines):
+        raise NoText("the Word document has no text in its body")
+    title = (document.core_properties.title or "").strip() or None
+    page = Page(number=1, lines=lines, tables=tables)
+    return ReadDocument(file_kind="docx", pages=[page], embedded_title=title)
+
+
+def _running_lines(document) -> tuple[list[Line], list[Line]]:
+    """Page headers and footers, once each: a footer often carries the update's date
+    ("progress update April 2020"), as it does on every page of the PDF twin."""
+    parts: dict[str, dict[str, Line]] = {"header": {}, "footer": {}}
+    for section in document.sections:
+        for part, container in (("header", section.header), ("footer", section.footer)):
+            if container.is_linked_to_previous and parts[part]:
+                continue
+            for paragraph in container.paragraphs:
+                line = _paragraph_line(paragraph)
+                if line:
+                    parts[part].setdefault(line.text, line)
+    return list(parts["header"].values()), list(parts["footer"].values())
+
+
+def _paragraph_line(paragraph) -> Line | None:
+    text = _squash(paragraph.text)
+    if not text:
+        return None
+    style = paragraph.style.name if paragraph.style is not None else ""
+    heading = _HEADING_STYLE.match(style)
+    level = int(heading.group(1)) if heading else (1 if style == "Title" else None)
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    if level is None and (numbered or _LIST_STYLE.match(style)):
+        text = "• " + text  # Word's automatic bullet or number is not part of the text
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    bold = bool(runs) and all(run.bold for run in runs)
+    return Line(text=text, heading_level=level, bold=bold)
+
+
+def _table_rows(table) -> list[list[Cell | None]]:
+    """Cell texts row by row; a slot covered by a merged cell (across or down) is None."""
+    rows: list[list[Cell | None]] = []
+    above: list = []
+    for row in table.rows:
+        cells: list[Cell | None] = []
+        seen: list = []
+        for column, cell in enumerate(row.cells):
+            merged_across = seen and cell._tc is seen[-1]
+            merged_down = column < len(above) and cell._tc is above[column]
+            cells.append(None if merged_across or merged_down else Cell(_squash(cell.text)))
+            seen.append(cell._tc)
+        above = seen
+        if any(cell is not None and cell.text for cell in cells):
+            rows.append(cells)
+    return rows
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
