@@ -111,15 +111,15 @@ def _child(sender: Connection, work: Callable[[Any], Any], item: Any, limits: Li
     try:
         result = work(item)
     except MemoryError:
-        result = too_much_memory(limits.max_memory_mb)
+        result = _too_much_memory(limits.max_memory_mb)
     try:
         sender.send(result)
     except MemoryError:  # the result itself would not fit
-        sender.send(too_much_memory(limits.max_memory_mb))
+        sender.send(_too_much_memory(limits.max_memory_mb))
     sender.close()
 
 
-def too_much_memory(max_memory_mb: int) -> TooMuchMemory:
+def _too_much_memory(max_memory_mb: int) -> TooMuchMemory:
     return TooMuchMemory(f"reading it needed more than the {max_memory_mb} MB of memory allowed")
 
 

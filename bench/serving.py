@@ -87,6 +87,16 @@ def build(path: Path, scale: float) -> dict[str, int]:
             document_id += 1
             day = date(2019, 1, 7) + timedelta(days=28 * version)
             _document(connection, document_id, run_id, organisation, day, plan_key)
+            meeting = connection.execute(  # each version presented at a board meeting
+                "INSERT INTO meetings (name, committee, meeting_date, folder) VALUES (?, ?, ?, ?)",
+                (f"Improvement Board {day}", "Improvement Board", day.isoformat(),
+                 f"/board/{plan}/{day}"),
+            ).lastrowid  # fmt: skip
+            connection.execute(
+                "INSERT INTO meeting_papers (meeting_id, document_id, role, file_name) "
+                "VALUES (?, ?, 'report', 'plan.pdf')",
+                (meeting, document_id),
+            )
             rows, changes, current = [], [], []
             for position in range(200):
                 action_id += 1
@@ -253,6 +263,7 @@ def pages(db: str, thread_id: int) -> list[tuple[str, str]]:
         ("uncovered_recommendations", f"/{db}/uncovered_recommendations.json"),
         ("indicator_with_comparators", f"/{db}/indicator_with_comparators.json?indicator=visits"),
         ("documents_with_counts", f"/{db}/documents_with_counts.json"),
+        ("papers_at_a_meeting", f"/{db}/papers_at_a_meeting.json?meeting=2020-06-22"),
         ("actions table, default facets (HTML)", f"/{db}/actions"),
         ("actions filtered by status, facets (HTML)", f"/{db}/actions?status=off_track"),
         ("action_changes table, default facets (HTML)", f"/{db}/action_changes"),
@@ -287,6 +298,12 @@ def _summary(times: list[float]) -> tuple[float, float, float]:
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return statistics.median(ordered), p95, ordered[-1]
+
+
+CANNED = {
+    "slipped_actions", "action_history", "overdue_actions", "uncovered_recommendations",
+    "indicator_with_comparators", "documents_with_counts", "papers_at_a_meeting",
+}  # fmt: skip
 
 
 def main() -> None:
@@ -327,11 +344,6 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-
-CANNED = {
-    "slipped_actions", "action_history", "overdue_actions", "uncovered_recommendations",
-    "indicator_with_comparators", "documents_with_counts",
-}  # fmt: skip
 
 if __name__ == "__main__":
     main()
