@@ -14,15 +14,15 @@ same run. Prints tables and appends them to bench/results.md.
 from __future__ import annotations
 
 import os
-import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
+
+from report import heading, publish
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("PLANDRIFT_SHARED", REPO.parent / "shared")) / "corpus"
@@ -108,8 +108,7 @@ def main() -> None:
             [PLANDRIFT, "ingest", *pdfs, "--db", str(db), "--jobs", "1", "-s"], runs=3, reset=fresh
         )
         lines = [
-            f"\n## Ingest ({date.today().isoformat()}; {platform.machine()}, Python {platform.python_version()}, "
-            f"{os.cpu_count()} cores)\n",
+            heading("Ingest"),
             "| measure | baseline | plandrift | ratio | target |",
             "|---|---|---|---|---|",
             f"| cost: {len(pdfs)} PDFs (corpus + 300-page plan), median of 3 s (min-max) | "
@@ -149,10 +148,7 @@ def main() -> None:
             f"| memory: peak RSS MiB, 50-page vs 500-page plan | {memory[0] / 1024:.0f} | {memory[1] / 1024:.0f} "
             f"| {memory[1] / memory[0]:.2f}x | < 1.3x |"
         )
-        text = "\n".join(lines) + "\n"
-        print(text)
-        with (Path(__file__).parent / "results.md").open("a", encoding="utf-8") as handle:
-            handle.write(text)
+        publish(lines)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

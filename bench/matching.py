@@ -13,15 +13,14 @@ log(time) against log(size), and appends it to bench/results.md.
 from __future__ import annotations
 
 import math
-import platform
 import random
 import statistics
 import sys
 import time
-from datetime import date
-from pathlib import Path
 
 from plandrift.compare.lineage import match_actions
+
+from report import heading, publish
 
 VERBS = [
     "Review",
@@ -141,16 +140,8 @@ def main() -> None:
             f"| {row['size']:,} | {row['median']:.2f} | {row['min']:.2f} | {row['max']:.2f} | {row['links']:,} "
             f"| {row['precision']:.3f} | {row['recall']:.3f} | {ratio:.1f}x |"
         )
-    machine = (
-        f"{platform.machine()}, {platform.python_version()}, {__import__('os').cpu_count()} cores"
-    )
     note = f"growth exponent {exponent:.2f} (1.0 = linear)" if exponent is not None else ""
-    text = "\n".join(
-        [f"\n## Matching ({date.today().isoformat()}; {machine})\n", *lines, "", note, ""]
-    )
-    print(text)
-    with (Path(__file__).parent / "results.md").open("a", encoding="utf-8") as handle:
-        handle.write(text)
+    publish([heading("Matching"), *lines, "", note])
 
 
 if __name__ == "__main__":

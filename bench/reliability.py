@@ -9,15 +9,12 @@ bench/results.md; docs/reliability.md quotes it.
 
 from __future__ import annotations
 
-import os
-import platform
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,6 +33,8 @@ from hostile_pdfs import (  # noqa: E402  (test helpers double as generators her
 PLANDRIFT = str(Path(sys.executable).parent / "plandrift")
 sys.path.insert(0, str(REPO / "bench"))
 from ingest import long_plan  # noqa: E402
+
+from report import heading, publish  # noqa: E402
 
 
 def measured(path: Path, db: Path) -> tuple[float, int, str]:
@@ -94,9 +93,7 @@ def main() -> None:
                 for name, path in cases(work)]  # fmt: skip
         base_seconds, base_peak = rows[0][2], rows[0][3]
         lines = [
-            f"\n## Hostile input ({date.today().isoformat()}; {platform.machine()}, Python "
-            f"{platform.python_version()}, {os.cpu_count()} cores; default --timeout and "
-            "--max-memory)\n",
+            heading("Hostile input", "default --timeout and --max-memory"),
             "| input | file MB | seconds | peak MiB | vs baseline (time, memory) | outcome |",
             "|---|---|---|---|---|---|",
         ]
@@ -105,10 +102,7 @@ def main() -> None:
                 f"| {name} | {size / 1e6:.1f} | {seconds:.1f} | {peak} | "
                 f"{seconds / base_seconds:.1f}x, {peak / base_peak:.1f}x | {outcome} |"
             )
-        text = "\n".join(lines) + "\n"
-        print(text)
-        with (Path(__file__).parent / "results.md").open("a", encoding="utf-8") as handle:
-            handle.write(text)
+        publish(lines)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
-import platform
 import random
 import shutil
 import socket
@@ -30,6 +28,8 @@ import urllib.error
 import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
+
+from report import heading, publish
 
 REPO = Path(__file__).resolve().parents[1]
 PLANDRIFT = str(Path(sys.executable).parent / "plandrift")
@@ -322,9 +322,9 @@ def main() -> None:
         import datasette
 
         lines = [
-            f"\n## Serving ({date.today().isoformat()}; {platform.machine()}, Python "
-            f"{platform.python_version()}, {os.cpu_count()} cores, Datasette {datasette.__version__}, "
-            f"SQLite {sqlite3.sqlite_version})\n",
+            heading(
+                "Serving", f"Datasette {datasette.__version__}, SQLite {sqlite3.sqlite_version}"
+            ),
             f"{', '.join(f'{value:,} {name}' for name, value in counts.items())} "
             f"(built in {built:.0f} s); {REQUESTS} requests per page after 3 warm-ups, "
             "one client, live database (not immutable).\n",
@@ -336,11 +336,7 @@ def main() -> None:
             lines.append(
                 f"| {name} | {median:.0f} | {p95:.0f} | {worst:.0f} | {p95 / base_p95:.1f}x | {target} |"
             )
-        text = "\n".join(lines) + "\n"
-        print(text)
-        if arguments.scale == 1.0:
-            with (Path(__file__).parent / "results.md").open("a", encoding="utf-8") as handle:
-                handle.write(text)
+        publish(lines, append=arguments.scale == 1.0)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -67,21 +67,31 @@ def test_compression_bomb_is_stopped_at_the_memory_limit(tmp_path, seed_document
     assert "more than the 400 MB of memory allowed" in result.stderr
 
 
+def _misbehave_on(monkeypatch, name: str, misbehave) -> None:
+    """Make reading the file called ``name`` misbehave; the forked child inherits it."""
+    from plandrift import pipeline
+
+    reader = pipeline.process_file
+
+    def process_file(source, *args):
+        if source.path.endswith(name):
+            misbehave()
+        return reader(source, *args)
+
+    monkeypatch.setattr(pipeline, "process_file", process_file)
+
+
+def _segfault() -> None:
+    faulthandler.disable()  # pytest's crash report would fill the test log
+    os.kill(os.getpid(), signal.SIGSEGV)  # what a crash in native PDF code looks like
+
+
 def test_a_file_that_hangs_the_reader_is_stopped_at_the_time_limit(
     tmp_path, seed_documents, db_path, monkeypatch
 ):
-    from plandrift import pipeline
-
     folder = _batch(tmp_path, seed_documents)
     shutil.copy(seed_documents["003"], folder / "stuck.pdf")
-    reader = pipeline.process_file
-
-    def hang_on_stuck(source, *args):
-        if source.path.endswith("stuck.pdf"):
-            time.sleep(600)  # a parser loop, as far as the parent can tell
-        return reader(source, *args)
-
-    monkeypatch.setattr(pipeline, "process_file", hang_on_stuck)  # inherited by the forked child
+    _misbehave_on(monkeypatch, "stuck.pdf", lambda: time.sleep(600))  # a parser loop
     started = time.monotonic()
     result = run_cli("ingest", folder, "--db", db_path, "--timeout", "3")
     assert time.monotonic() - started < 60
@@ -91,19 +101,9 @@ def test_a_file_that_hangs_the_reader_is_stopped_at_the_time_limit(
 def test_a_reader_that_dies_is_reported_and_the_batch_goes_on(
     tmp_path, seed_documents, db_path, monkeypatch
 ):
-    from plandrift import pipeline
-
     folder = _batch(tmp_path, seed_documents)
     shutil.copy(seed_documents["003"], folder / "segfaults.pdf")
-    reader = pipeline.process_file
-
-    def die_on(source, *args):
-        if source.path.endswith("segfaults.pdf"):
-            faulthandler.disable()  # pytest's crash report would fill the test log
-            os.kill(os.getpid(), signal.SIGSEGV)  # what a crash in native PDF code looks like
-        return reader(source, *args)
-
-    monkeypatch.setattr(pipeline, "process_file", die_on)
+    _misbehave_on(monkeypatch, "segfaults.pdf", _segfault)
     result = run_cli("ingest", folder, "--db", db_path)
     _one_failure(result, folder, "segfaults.pdf", "ReaderCrashed", "save/print it", db_path)
 
