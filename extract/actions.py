@@ -455,8 +455,6 @@ def _status(action: ExtractedAction) -> tuple[str | None, str | None]:
             in_item = action.source == "list" and span.label_ == "STATUS_IN_PROGRESS"
             if span.label_.startswith("STATUS_") and (at_start or in_item):
                 return span.label_.removeprefix("STATUS_").lower(), span.text
-        if action.source == "table":
-            return "in_progress", None
     return (None, raw or None) if raw else (None, None)
 
 

@@ -95,7 +95,8 @@ def _status_of(raw=None, update=None, source="table"):
         ("Not yet due to start", None, "not_started"),
         (None, "Complete - Issued 09/04/20", "complete"),
         (None, "Not yet due to start.", "not_started"),
-        (None, "Reviews of risk assessments have started.", "in_progress"),
+        # An update that narrates progress without a status word states no status.
+        (None, "Reviews of risk assessments have started.", None),
         (None, None, None),
     ],
 )
