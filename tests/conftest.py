@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -34,12 +35,51 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(text)
 
 
+HAVE_SHARED = SEEDS_DIR.is_dir() and CORPUS_DIR.is_dir()
+SHARED_MISSING = (
+    f"needs the real documents in {SHARED_DIR} (../shared beside the checkout, or set "
+    "PLANDRIFT_SHARED), which are not there"
+)
+# Fixtures that read ../shared: a test that asks for one must be marked ``shared``.
+SHARED_FIXTURES = {"seed_documents", "seed_folder", "seeds_db", "corpus_ingest"}
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    if not SEEDS_DIR.is_dir() or not CORPUS_DIR.is_dir():
+    config.addinivalue_line(
+        "markers", "shared: needs the real documents in ../shared (seeds and corpus)"
+    )
+    if not HAVE_SHARED and os.environ.get("PLANDRIFT_REQUIRE_SHARED") == "1":
         raise pytest.UsageError(
-            f"the shared material is missing: expected {SEEDS_DIR} and {CORPUS_DIR} "
-            "(../shared beside the checkout, or set PLANDRIFT_SHARED)"
+            f"PLANDRIFT_REQUIRE_SHARED=1 but the shared material is missing: expected "
+            f"{SEEDS_DIR} and {CORPUS_DIR} (../shared beside the checkout, or set PLANDRIFT_SHARED)"
         )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Refuse a test that reads ../shared without saying so, so none can fail on a fresh clone."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if SHARED_FIXTURES & set(getattr(item, "fixturenames", ()))
+        and item.get_closest_marker("shared") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "these tests read ../shared but are not marked @pytest.mark.shared: "
+            + ", ".join(unmarked)
+        )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Skipped from here, not by a mark, so that -ra folds every such skip into one line.
+    if item.get_closest_marker("shared") is not None and not HAVE_SHARED:
+        pytest.skip(SHARED_MISSING)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if HAVE_SHARED:
+        return f"real documents: {SHARED_DIR} (tests marked 'shared' run)"
+    return f"real documents: not found at {SHARED_DIR}; tests marked 'shared' are skipped"
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +106,14 @@ def seed_folder(seed_documents: dict[str, Path], tmp_path: Path) -> Path:
     folder.mkdir()
     for path in seed_documents.values():
         shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture
+def sample_folder(samples: tuple[Path, dict], tmp_path: Path) -> Path:
+    """A fresh copy of the sample council's documents that a test may change."""
+    folder = tmp_path / "papers"
+    shutil.copytree(samples[0], folder)
     return folder
 
 

@@ -47,6 +47,7 @@ def test_evaluate_meets_the_targets(labelled):
         assert scores["accuracy"][field] >= TARGETS[field], report.stdout
 
 
+@pytest.mark.shared
 def test_held_out_real_plan_page(corpus_ingest):
     """A real delivery plan in a layout the extractor was not tuned on, labelled by hand."""
     _, _, db_path = corpus_ingest
@@ -145,6 +146,7 @@ def test_no_dates_years_or_paragraph_numbers_as_figures_in_plans(labelled):
     assert suspicious_figures(open_database(db_path)) == []
 
 
+@pytest.mark.shared
 def test_no_headers_sections_or_footers_as_actions_in_corpus(corpus_ingest):
     _, db, _ = corpus_ingest
     assert db["actions"].count > 50  # the corpus holds a real delivery plan

@@ -15,17 +15,11 @@ from reportlab.pdfgen import canvas
 
 from plandrift.store.schema import open_database
 
-from conftest import CORPUS_DIR, run_cli
+from conftest import run_cli
 
-GOOD = "seed-001.pdf"
-
-
-def _write_encrypted_pdf(path: Path, password: str) -> None:
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption(password), invariant=1)
-    pdf.drawString(72, 720, "Children's Services Improvement Plan - Update 21/05/2020")
-    pdf.save()
-    path.write_bytes(buffer.getvalue())
+GOOD = "northdene-improvement-board-report-2025-02-24.pdf"
+PLAN = "northdene-improvement-plan-2025-01-15.pdf"
+STATS = "northdene-performance-report-2025-01.pdf"
 
 
 def _write_scanned_pdf(path: Path) -> None:
@@ -45,12 +39,18 @@ def _zip_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def _batch(
-    tmp_path: Path, seed_documents: dict[str, Path], name: str, content: bytes | Path
-) -> Path:
+def _encrypted_bytes(password: str) -> bytes:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption(password), invariant=1)
+    pdf.drawString(72, 720, "Children's Services Improvement Plan - Update 21/05/2020")
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _batch(tmp_path: Path, documents: Path, name: str, content: bytes | Path) -> Path:
     folder = tmp_path / "batch"
     folder.mkdir()
-    shutil.copy(seed_documents["001"], folder / GOOD)
+    shutil.copy(documents / GOOD, folder / GOOD)
     bad = folder / name
     if isinstance(content, Path):
         shutil.copy(content, bad)
@@ -59,67 +59,72 @@ def _batch(
     return folder
 
 
-def _seed_bytes(seed_documents, prefix: str, fraction: float) -> bytes:
-    data = seed_documents[prefix].read_bytes()
+def _cut(documents: Path, fraction: float) -> bytes:
+    data = (documents / PLAN).read_bytes()
     return data[: int(len(data) * fraction)]
 
 
 BAD_INPUTS = {
-    "zero-byte": ("empty.pdf", lambda seeds: b"", "EmptyFile", "the file is empty"),
+    "zero-byte": ("empty.pdf", lambda documents: b"", "EmptyFile", "the file is empty"),
     "random-bytes-named-pdf": (
         "board-pack.pdf",
-        lambda seeds: random.Random(7).randbytes(20_000),
+        lambda documents: random.Random(7).randbytes(20_000),
         "UnsupportedFile",
         "not a PDF, HTML or text file",
     ),
     "html-error-page-named-pdf": (
         "report.pdf",
-        lambda seeds: b"<!DOCTYPE html><html><body><h1>Report not found</h1></body></html>",
+        lambda documents: b"<!DOCTYPE html><html><body><h1>Report not found</h1></body></html>",
         "UnsupportedFile",
         "download the PDF again",
     ),
-    "zip-named-pdf": ("plan.pdf", lambda seeds: _zip_bytes(), "UnsupportedFile", "ZIP archive"),
+    "zip-named-pdf": ("plan.pdf", lambda documents: _zip_bytes(), "UnsupportedFile", "ZIP archive"),
     "truncated-10": (
         "cut.pdf",
-        lambda seeds: _seed_bytes(seeds, "000", 0.1),
+        lambda documents: _cut(documents, 0.1),
         "DamagedPdf",
         "download it again",
     ),
     "truncated-50": (
         "cut.pdf",
-        lambda seeds: _seed_bytes(seeds, "000", 0.5),
+        lambda documents: _cut(documents, 0.5),
         "DamagedPdf",
         "download it again",
     ),
     "truncated-90": (
         "cut.pdf",
-        lambda seeds: _seed_bytes(seeds, "000", 0.9),
+        lambda documents: _cut(documents, 0.9),
         "DamagedPdf",
         "download it again",
     ),
     "password-protected": (
         "locked.pdf",
-        lambda seeds: CORPUS_DIR / "camelot-tests_health_protected.pdf",
+        lambda documents: _encrypted_bytes("s3cret"),
         "EncryptedPdf",
         "--password",
     ),
     "html-without-body-text": (
         "update.html",
-        lambda seeds: (
+        lambda documents: (
             b"<html><head><title>Update</title><script>var x = 1;</script></head>"
             b"<body> </body></html>"
         ),
         "NoText",
         "no visible text",
     ),
-    "blank-text-file": ("notes.txt", lambda seeds: b"  \n\n\t \n", "NoText", "only white space"),
+    "blank-text-file": (
+        "notes.txt",
+        lambda documents: b"  \n\n\t \n",
+        "NoText",
+        "only white space",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
-def test_bad_input_fails_clearly_and_batch_goes_on(case, tmp_path, seed_documents, db_path):
+def test_bad_input_fails_clearly_and_batch_goes_on(case, tmp_path, samples, db_path):
     name, make, error_class, advice = BAD_INPUTS[case]
-    folder = _batch(tmp_path, seed_documents, name, make(seed_documents))
+    folder = _batch(tmp_path, samples[0], name, make(samples[0]))
     result = run_cli("ingest", folder, "--db", db_path)
 
     assert result.exit_code == 1
@@ -137,10 +142,8 @@ def test_bad_input_fails_clearly_and_batch_goes_on(case, tmp_path, seed_document
     ]
 
 
-def test_missing_path_is_reported_and_others_ingested(tmp_path, seed_documents, db_path):
-    result = run_cli(
-        "ingest", seed_documents["001"], tmp_path / "no-such-paper.pdf", "--db", db_path
-    )
+def test_missing_path_is_reported_and_others_ingested(tmp_path, samples, db_path):
+    result = run_cli("ingest", samples[0] / GOOD, tmp_path / "no-such-paper.pdf", "--db", db_path)
     assert result.exit_code == 1
     assert "no-such-paper.pdf: no such file or folder; check the path" in result.stderr
     assert open_database(db_path)["documents"].count == 1
@@ -148,7 +151,7 @@ def test_missing_path_is_reported_and_others_ingested(tmp_path, seed_documents, 
 
 def test_encrypted_pdf_opens_with_password(tmp_path, db_path):
     locked = tmp_path / "locked-plan.pdf"
-    _write_encrypted_pdf(locked, "board2020")
+    locked.write_bytes(_encrypted_bytes("board2020"))
     wrong = run_cli("ingest", locked, "--db", db_path, "--password", "guess")
     assert wrong.exit_code == 1
     assert "the password given is wrong; check the password" in wrong.stderr
@@ -175,7 +178,7 @@ def test_scanned_pdf_is_stored_with_a_warning(tmp_path, db_path):
     assert {row["text_layer"] for row in db["pages"].rows} == {"none"}
 
 
-def test_failure_while_writing_leaves_no_trace(seed_documents, db_path, monkeypatch):
+def test_failure_while_writing_leaves_no_trace(samples, db_path, monkeypatch):
     """A crash after the pages are inserted but before the document is complete."""
     from plandrift.pipeline import ingest_paths
     from plandrift.store import documents as store
@@ -184,19 +187,18 @@ def test_failure_while_writing_leaves_no_trace(seed_documents, db_path, monkeypa
         raise OSError("disk full")
 
     db = open_database(db_path)
-    ingest_paths(db, [seed_documents["001"]])
+    ingest_paths(db, [samples[0] / GOOD])
     monkeypatch.setattr(store, "record_source", fail)
     with pytest.raises(OSError, match="disk full"):
-        ingest_paths(db, [seed_documents["003"]])
+        ingest_paths(db, [samples[0] / STATS])
     assert db["documents"].count == 1
     assert {row["document_id"] for row in db["pages"].rows} == {1}
-    assert (
-        db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'neighbours'").fetchone()[
-            0
-        ]
-        == 0
-    )
-    assert (
-        db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'Medway'").fetchone()[0]
-        == 6
-    )
+    for table in ("actions", "recommendations", "indicators", "sources"):
+        assert {row["document_id"] for row in db[table].rows} <= {1}, table
+    # The dashboard's words never reached the search index; the board report's all did.
+    assert db.execute(
+        "SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'neighbours'"
+    ).fetchone() == (0,)
+    assert db.execute(
+        "SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'Board'"
+    ).fetchone() == (3,)

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import CORPUS_DIR
+
+pytestmark = pytest.mark.shared
 
 PAGES = {
     "ofsted-ilacs-halton_children's services inspection - 12 july 2024.pdf": 13,

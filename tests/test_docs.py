@@ -70,4 +70,6 @@ def test_metadata_names_only_real_tables_and_columns():
 def test_readme_states_the_two_setup_commands_and_ci_runs_the_test_one():
     assert "make demo" in README
     assert "make test" in README
-    assert (REPO_ROOT / ".ci" / "run").read_text().strip().splitlines()[-1] == "make test"
+    ci = (REPO_ROOT / ".ci" / "run").read_text().strip().splitlines()[-1]
+    assert ci == "PLANDRIFT_REQUIRE_SHARED=1 make test", "CI runs the README's test command"
+    assert "PLANDRIFT_REQUIRE_SHARED=1 make test" in README

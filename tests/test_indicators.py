@@ -44,6 +44,7 @@ def test_cell_values(cell, values):
     assert [(value, unit) for value, unit, _ in _cell_values(cell)] == values
 
 
+@pytest.mark.shared
 def test_seed_dashboard_figures(seeds_db):
     """Hand-checked against the seed performance report's table."""
     rows = {
@@ -76,6 +77,7 @@ def test_seed_dashboard_figures(seeds_db):
     assert areas == {"Care Experienced"}
 
 
+@pytest.mark.shared
 def test_seed_rag_summary_table_one_figure_per_cell(seeds_db):
     rows = list(
         seeds_db.query(
@@ -90,6 +92,7 @@ def test_seed_rag_summary_table_one_figure_per_cell(seeds_db):
     assert {row["period"] for row in rows} == {"2020-04"}
 
 
+@pytest.mark.shared
 def test_seed_prose_figures(seeds_db):
     prose = list(
         seeds_db.query("SELECT name, value, unit, period FROM indicators WHERE source = 'prose'")
@@ -101,6 +104,7 @@ def test_seed_prose_figures(seeds_db):
     assert caseload and all("caseload" in row["name"] for row in caseload)
 
 
+@pytest.mark.shared
 def test_prose_that_disagrees_with_the_table_is_reported(seeds_db):
     conflicts = list(seeds_db.query("SELECT * FROM indicator_conflicts"))
     assert [(c["name"], c["period"], c["prose_value"], c["table_value"]) for c in conflicts] == [
@@ -122,16 +126,19 @@ Care leavers in EET at 17-18 years old is up to 51% average and this was 57% in 
     assert find_conflicts(figures) == []
 
 
+@pytest.mark.shared
 def test_no_dates_years_or_paragraph_numbers_as_figures_in_seeds(seeds_db):
     assert suspicious_figures(seeds_db) == []
 
 
+@pytest.mark.shared
 def test_no_dates_years_or_paragraph_numbers_as_figures_in_corpus(corpus_ingest):
     _, db, _ = corpus_ingest
     assert db["indicators"].count > 100
     assert suspicious_figures(db) == []
 
 
+@pytest.mark.shared
 def test_recommendations_from_real_ofsted_reports(corpus_ingest):
     _, db, _ = corpus_ingest
     rows = list(

@@ -1,4 +1,5 @@
-"""Ingesting documents rendered from the five seed documents, through the real CLI."""
+"""Ingesting through the real CLI: the sample council's documents (generated in the repo) for
+how ingest behaves, and documents rendered from the five real seeds for what it recognises."""
 
 from __future__ import annotations
 
@@ -63,6 +64,7 @@ def _documents(db_path: Path) -> dict[str, dict]:
     return {row["file_name"]: row for row in db["documents"].rows}
 
 
+@pytest.mark.shared
 def test_ingest_folder_stores_every_page_with_metadata(seed_folder: Path, db_path: Path):
     result = run_cli("ingest", seed_folder, "--db", db_path)
     assert result.exit_code == 0, result.output
@@ -91,58 +93,64 @@ def test_ingest_folder_stores_every_page_with_metadata(seed_folder: Path, db_pat
     assert plan_page["width"] > plan_page["height"], "the plan is printed landscape"
 
 
-def test_pages_are_searchable(seed_folder: Path, db_path: Path):
-    run_cli("ingest", seed_folder, "--db", db_path)
+PLAN = "northdene-improvement-plan-2025-01-15.pdf"
+REPORT = "northdene-improvement-board-report-2025-02-24.pdf"
+LETTER = "northdene-focused-visit-letter-2024-11-12.pdf"
+DASHBOARD = "northdene-performance-report-2025-01.pdf"
+SAMPLE_COUNT = 8  # three plan versions, letter, board report, dashboard, web page, minutes
+
+
+def test_pages_are_searchable(sample_folder: Path, db_path: Path):
+    run_cli("ingest", sample_folder, "--db", db_path)
     db = open_database(db_path)
     hits = db.execute(
-        "SELECT documents.file_name, pages.page FROM pages_fts "
+        "SELECT DISTINCT documents.file_name FROM pages_fts "
         "JOIN pages ON pages.id = pages_fts.rowid "
         "JOIN documents ON documents.id = pages.document_id "
-        "WHERE pages_fts MATCH ? ORDER BY pages.page",
-        ['"Interim Court Progression Officers"'],
+        "WHERE pages_fts MATCH ?",
+        ['"south locality"'],
     ).fetchall()
-    assert hits and {name for name, _ in hits} == {"seed-000.pdf"}
+    # Planted: the front-door pilot "in the south locality" is action 1.5 of version 1 only.
+    assert {name for (name,) in hits} == {PLAN}
 
 
-def test_rerun_changes_nothing_and_says_so(seed_folder: Path, db_path: Path):
-    run_cli("ingest", seed_folder, "--db", db_path)
+def test_rerun_changes_nothing_and_says_so(sample_folder: Path, db_path: Path):
+    run_cli("ingest", sample_folder, "--db", db_path)
     db = open_database(db_path)
-    before = {table: db[table].count for table in ("documents", "pages", "sources")}
-    result = run_cli("ingest", seed_folder, "--db", db_path)
+    before = {table: db[table].count for table in ("documents", "pages", "sources", "actions")}
+    result = run_cli("ingest", sample_folder, "--db", db_path)
     assert result.exit_code == 0
-    assert result.stdout.strip() == "0 ingested, 5 unchanged, 0 failed"
+    assert result.stdout.strip() == f"0 ingested, {SAMPLE_COUNT} unchanged, 0 failed"
     assert {table: db[table].count for table in before} == before
     runs = list(db["ingest_runs"].rows_where(order_by="id"))
     assert [(run["ingested"], run["unchanged"], run["failed"]) for run in runs] == [
-        (5, 0, 0),
-        (0, 5, 0),
+        (SAMPLE_COUNT, 0, 0),
+        (0, SAMPLE_COUNT, 0),
     ]
     assert all(run["finished_at"] for run in runs)
 
 
 def test_same_bytes_under_another_name_is_one_document_with_two_sources(
-    seed_folder: Path, db_path: Path
+    sample_folder: Path, db_path: Path
 ):
-    run_cli("ingest", seed_folder, "--db", db_path)
-    copy = seed_folder / "copies" / "plan-as-emailed.pdf"
+    run_cli("ingest", sample_folder, "--db", db_path)
+    copy = sample_folder / "copies" / "plan-as-emailed.pdf"
     copy.parent.mkdir()
-    shutil.copy(seed_folder / "seed-000.pdf", copy)
+    shutil.copy(sample_folder / PLAN, copy)
     result = run_cli("ingest", copy, "--db", db_path)
     assert result.stdout.strip() == "0 ingested, 1 unchanged, 0 failed"
     db = open_database(db_path)
-    assert db["documents"].count == 5
-    document = db.execute("SELECT id FROM documents WHERE file_name = 'seed-000.pdf'").fetchone()[0]
+    assert db["documents"].count == SAMPLE_COUNT
+    document = db.execute("SELECT id FROM documents WHERE file_name = ?", [PLAN]).fetchone()[0]
     paths = {row["path"] for row in db["sources"].rows_where("document_id = ?", [document])}
-    assert paths == {str(seed_folder / "seed-000.pdf"), str(copy)}
+    assert paths == {str(sample_folder / PLAN), str(copy)}
 
 
-def test_changed_file_at_known_path_is_a_new_version(
-    seed_folder: Path, seed_documents, db_path: Path
-):
-    target = seed_folder / "plan.pdf"
-    shutil.copy(seed_documents["000"], target)
+def test_changed_file_at_known_path_is_a_new_version(sample_folder: Path, db_path: Path):
+    target = sample_folder / "plan.pdf"
+    shutil.copy(sample_folder / PLAN, target)
     run_cli("ingest", target, "--db", db_path)
-    shutil.copy(seed_documents["001"], target)  # the same name now holds other bytes
+    shutil.copy(sample_folder / REPORT, target)  # the same name now holds other bytes
     result = run_cli("ingest", target, "--db", db_path)
     assert result.stdout.strip() == "1 ingested, 0 unchanged, 0 failed"
     db = open_database(db_path)
@@ -155,81 +163,87 @@ def test_changed_file_at_known_path_is_a_new_version(
     )
 
 
-def test_force_reextracts_in_place_without_duplicates(seed_folder: Path, db_path: Path):
-    run_cli("ingest", seed_folder, "--db", db_path)
+def test_force_reextracts_in_place_without_duplicates(sample_folder: Path, db_path: Path):
+    run_cli("ingest", sample_folder, "--db", db_path)
     db = open_database(db_path)
-    pages_before = db["pages"].count
+    counts_before = {table: db[table].count for table in ("pages", "actions", "recommendations")}
     ids_before = sorted(row["id"] for row in db["documents"].rows)
-    result = run_cli("ingest", seed_folder / "seed-001.pdf", "--force", "--db", db_path)
+    result = run_cli("ingest", sample_folder / REPORT, "--force", "--db", db_path)
     assert result.stdout.strip() == "1 ingested, 0 unchanged, 0 failed"
-    assert db["pages"].count == pages_before
+    assert {table: db[table].count for table in counts_before} == counts_before
     assert sorted(row["id"] for row in db["documents"].rows) == ids_before
-    assert (
-        db.execute("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'Medway'").fetchone()[0]
-        == 6
-    )
+    report_pages = db.execute(
+        "SELECT count(*) FROM pages_fts JOIN pages ON pages.id = pages_fts.rowid "
+        "JOIN documents ON documents.id = pages.document_id "
+        "WHERE pages_fts MATCH 'Board' AND documents.file_name = ?",
+        [REPORT],
+    ).fetchone()[0]
+    assert report_pages == _documents(db_path)[REPORT]["pages"] == 3
 
 
-def test_overrides_correct_a_wrong_guess_and_survive_reextraction(seed_folder: Path, db_path: Path):
-    run_cli("ingest", seed_folder, "--db", db_path)
-    target = seed_folder / "seed-002.pdf"
+def test_overrides_correct_a_wrong_guess_and_survive_reextraction(
+    sample_folder: Path, db_path: Path
+):
+    run_cli("ingest", sample_folder, "--db", db_path)
+    target = sample_folder / LETTER
     result = run_cli(
-        "ingest", target, "--db", db_path, "--date", "October 2019", "--org", "Devon County Council"
+        "ingest", target, "--db", db_path, "--date", "October 2019", "--org", "Westmere Council"
     )
     assert result.stdout.strip() == "1 ingested, 0 unchanged, 0 failed"
-    document = _documents(db_path)["seed-002.pdf"]
+    document = _documents(db_path)[LETTER]
     assert (document["doc_date"], document["doc_date_basis"]) == ("2019-10", "given by user")
-    assert document["organisation"] == "Devon County Council"
+    assert document["organisation"] == "Westmere Council"
     assert json.loads(document["overrides"]) == {
         "doc_date": "2019-10",
-        "organisation": "Devon County Council",
+        "organisation": "Westmere Council",
     }
     assert (
         run_cli("ingest", target, "--db", db_path).stdout.strip()
         == "0 ingested, 1 unchanged, 0 failed"
     )
     run_cli("ingest", target, "--db", db_path, "--force")
-    assert _documents(db_path)["seed-002.pdf"]["doc_date"] == "2019-10"
+    assert _documents(db_path)[LETTER]["doc_date"] == "2019-10"
+    assert _documents(db_path)[LETTER]["organisation"] == "Westmere Council"
 
 
-def test_type_override_gives_a_plan_key(seed_folder: Path, db_path: Path):
+def test_type_override_gives_a_plan_key(sample_folder: Path, db_path: Path):
     result = run_cli(
-        "ingest", seed_folder / "seed-001.pdf", "--db", db_path, "--type", "improvement_plan"
+        "ingest", sample_folder / REPORT, "--db", db_path, "--type", "improvement_plan"
     )
     assert result.exit_code == 0
-    document = _documents(db_path)["seed-001.pdf"]
+    document = _documents(db_path)[REPORT]
     assert document["doc_type"] == "improvement_plan"
-    assert document["plan_key"] == "medway--improvement-plan"
+    assert document["plan_key"] == "northdene--improvement-plan"
 
 
-def test_bad_date_option_is_refused_with_the_accepted_forms(seed_folder: Path, db_path: Path):
-    result = run_cli("ingest", seed_folder, "--db", db_path, "--date", "soon")
+def test_bad_date_option_is_refused_with_the_accepted_forms(sample_folder: Path, db_path: Path):
+    result = run_cli("ingest", sample_folder, "--db", db_path, "--date", "soon")
     assert result.exit_code == 2
     assert "2020-05-21, 21/05/2020 or May 2020" in result.output
     assert not db_path.exists()
 
 
-def test_reprocess_outdated_reextracts_older_documents(seed_folder: Path, db_path: Path):
-    run_cli("ingest", seed_folder, "--db", db_path)
+def test_reprocess_outdated_reextracts_older_documents(sample_folder: Path, db_path: Path):
+    run_cli("ingest", sample_folder, "--db", db_path)
     db = open_database(db_path)
-    db.execute("UPDATE documents SET extractor_version = 0 WHERE file_name = 'seed-003.pdf'")
+    db.execute("UPDATE documents SET extractor_version = 0 WHERE file_name = ?", [DASHBOARD])
     db.conn.commit()
     result = run_cli("reprocess", "--outdated", "--db", db_path)
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "1 ingested, 0 unchanged, 0 failed"
-    assert _documents(db_path)["seed-003.pdf"]["extractor_version"] >= 1
+    assert _documents(db_path)[DASHBOARD]["extractor_version"] >= 1
     assert (
         run_cli("reprocess", "--outdated", "--db", db_path).stdout.strip()
         == "Nothing to reprocess."
     )
 
 
-def test_reprocess_failed_retries_until_fixed(seed_folder: Path, seed_documents, db_path: Path):
-    broken = seed_folder / "late-paper.pdf"
+def test_reprocess_failed_retries_until_fixed(sample_folder: Path, db_path: Path):
+    broken = sample_folder / "late-paper.pdf"
     broken.write_bytes(b"")
-    first = run_cli("ingest", seed_folder, "--db", db_path)
+    first = run_cli("ingest", sample_folder, "--db", db_path)
     assert first.exit_code == 1
-    shutil.copy(seed_documents["002"], broken)  # the full download arrives: a copy of seed-002
+    shutil.copy(sample_folder / LETTER, broken)  # the full download arrives: a copy of the letter
     retry = run_cli("reprocess", "--failed", "--db", db_path)
     assert retry.exit_code == 0, retry.output
     assert retry.stdout.strip() == "0 ingested, 1 unchanged, 0 failed"
@@ -243,8 +257,8 @@ def test_reprocess_failed_retries_until_fixed(seed_folder: Path, seed_documents,
     )
 
 
-def test_documents_command_lists_what_is_stored(seed_folder: Path, db_path: Path):
-    run_cli("ingest", seed_folder, "--db", db_path)
+def test_documents_command_lists_what_is_stored(sample_folder: Path, db_path: Path):
+    run_cli("ingest", sample_folder, "--db", db_path)
     table = run_cli("documents", "--db", db_path)
     assert table.exit_code == 0
     lines = table.stdout.splitlines()
@@ -257,14 +271,18 @@ def test_documents_command_lists_what_is_stored(seed_folder: Path, db_path: Path
         "title",
         "file_name",
     ]
-    assert len(lines) == 2 + 5
-    assert "2019-05-02" in lines[2], "oldest first"
+    assert len(lines) == 2 + SAMPLE_COUNT
+    assert lines[2].split()[1:3] == ["2024-11-12", "inspection_letter"], "oldest first"
     as_json = json.loads(
         run_cli(
             "documents", "--db", db_path, "--type", "improvement_plan", "--format", "json"
         ).stdout
     )
-    assert [row["file_name"] for row in as_json] == ["seed-000.pdf"]
+    assert [row["file_name"] for row in as_json] == [
+        "northdene-improvement-plan-2025-01-15.pdf",
+        "northdene-improvement-plan-2025-02-26.pdf",
+        "northdene-improvement-plan-2025-04-09.pdf",
+    ]
 
 
 def _extracted_rows(db_path: Path) -> dict[str, list[tuple]]:
@@ -289,13 +307,10 @@ def _extracted_rows(db_path: Path) -> dict[str, list[tuple]]:
     return rows
 
 
-def test_parallel_ingest_stores_the_same_rows(seed_folder: Path, samples, tmp_path: Path):
-    documents, _ = samples
-    for path in documents.iterdir():
-        shutil.copy(path, seed_folder / path.name)
-    shutil.copy(seed_folder / "seed-000.pdf", seed_folder / "seed-000-copy.pdf")  # same bytes twice
+def test_parallel_ingest_stores_the_same_rows(sample_folder: Path, tmp_path: Path):
+    shutil.copy(sample_folder / PLAN, sample_folder / "plan-copy.pdf")  # the same bytes twice
     one, two = tmp_path / "one.db", tmp_path / "two.db"
-    first = run_cli("ingest", seed_folder, "--db", one, "--jobs", "1")
-    second = run_cli("ingest", seed_folder, "--db", two, "--jobs", "2")
-    assert first.stdout == second.stdout == "13 ingested, 1 unchanged, 0 failed\n"
+    first = run_cli("ingest", sample_folder, "--db", one, "--jobs", "1")
+    second = run_cli("ingest", sample_folder, "--db", two, "--jobs", "2")
+    assert first.stdout == second.stdout == f"{SAMPLE_COUNT} ingested, 1 unchanged, 0 failed\n"
     assert _extracted_rows(one) == _extracted_rows(two)

@@ -32,7 +32,7 @@ def _agenda(path: Path, meeting: str, when: str, items: list[str]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def packs(tmp_path_factory, seed_documents) -> Path:
+def packs(tmp_path_factory, samples) -> Path:
     """Two meetings' folders and a loose paper; the 21 May plan is presented at both."""
     root = tmp_path_factory.mktemp("committee-system") / "board-papers"
     may = root / "Improvement Board 21 May 2020"
@@ -41,14 +41,20 @@ def packs(tmp_path_factory, seed_documents) -> Path:
             ["Apologies", "Improvement plan update", "Board report", "Performance report"])  # fmt: skip
     plan = render_fixture("ref_owner_rag", may)
     plan.rename(may / "01 Improvement plan update.pdf")
-    shutil.copy(seed_documents["001"], may / "02 Board report.pdf")
-    shutil.copy(seed_documents["003"], may / "03 Performance report.pdf")
+    documents = samples[0]
+    shutil.copy(documents / "northdene-improvement-board-report-2025-02-24.pdf",
+                may / "02 Board report.pdf")  # fmt: skip
+    shutil.copy(documents / "northdene-performance-report-2025-01.pdf",
+                may / "03 Performance report.pdf")  # fmt: skip
     panel = root / "Corporate Parenting Panel"
     panel.mkdir()
     _agenda(panel / "Agenda.pdf", "Corporate Parenting Panel", "Thursday 9 July 2020",
             ["Improvement plan: care leavers"])  # fmt: skip
     shutil.copy(may / "01 Improvement plan update.pdf", panel / "Item 1 Improvement plan.pdf")
-    shutil.copy(seed_documents["002"], root / "focused-visit-letter.pdf")  # not in a pack
+    shutil.copy(
+        documents / "northdene-focused-visit-letter-2024-11-12.pdf",
+        root / "focused-visit-letter.pdf",
+    )  # not in a pack; fmt: skip
     return root
 
 

@@ -35,13 +35,26 @@ from hostile_pdfs import (
 
 PLANDRIFT = str(Path(sys.executable).parent / "plandrift")
 GOOD = "good-plan.pdf"
+REPORT = "northdene-improvement-board-report-2025-02-24.pdf"
+PLAN = "northdene-improvement-plan-2025-01-15.pdf"
+STATS = "northdene-performance-report-2025-01.pdf"
 
 
-def _batch(tmp_path: Path, seed_documents: dict[str, Path]) -> Path:
+def _batch(tmp_path: Path, samples: tuple[Path, dict]) -> Path:
     folder = tmp_path / "batch"
     folder.mkdir()
-    shutil.copy(seed_documents["001"], folder / GOOD)
+    shutil.copy(samples[0] / REPORT, folder / GOOD)
     return folder
+
+
+def _halves(samples: tuple[Path, dict], tmp_path: Path) -> tuple[Path, Path]:
+    """The sample documents in two folders: the plan versions, and every other paper."""
+    plans, others = tmp_path / "plans", tmp_path / "others"
+    for folder in (plans, others):
+        folder.mkdir()
+    for path in samples[0].iterdir():
+        shutil.copy(path, (plans if "-plan-" in path.name else others) / path.name)
+    return plans, others
 
 
 def _one_failure(result, folder: Path, name: str, error_class: str, advice: str, db_path: Path):
@@ -58,8 +71,8 @@ def _one_failure(result, folder: Path, name: str, error_class: str, advice: str,
     assert errors == [(str(folder / name), error_class)]
 
 
-def test_compression_bomb_is_stopped_at_the_memory_limit(tmp_path, seed_documents, db_path):
-    folder = _batch(tmp_path, seed_documents)
+def test_compression_bomb_is_stopped_at_the_memory_limit(tmp_path, samples, db_path):
+    folder = _batch(tmp_path, samples)
     bomb = compression_bomb(folder / "board-pack.pdf")
     assert bomb.stat().st_size < 3 * 1024 * 1024
     result = run_cli("ingest", folder, "--db", db_path, "--max-memory", "400", "--jobs", "2")
@@ -87,10 +100,10 @@ def _segfault() -> None:
 
 
 def test_a_file_that_hangs_the_reader_is_stopped_at_the_time_limit(
-    tmp_path, seed_documents, db_path, monkeypatch
+    tmp_path, samples, db_path, monkeypatch
 ):
-    folder = _batch(tmp_path, seed_documents)
-    shutil.copy(seed_documents["003"], folder / "stuck.pdf")
+    folder = _batch(tmp_path, samples)
+    shutil.copy(samples[0] / STATS, folder / "stuck.pdf")
     _misbehave_on(monkeypatch, "stuck.pdf", lambda: time.sleep(600))  # a parser loop
     started = time.monotonic()
     result = run_cli("ingest", folder, "--db", db_path, "--timeout", "3")
@@ -99,10 +112,10 @@ def test_a_file_that_hangs_the_reader_is_stopped_at_the_time_limit(
 
 
 def test_a_reader_that_dies_is_reported_and_the_batch_goes_on(
-    tmp_path, seed_documents, db_path, monkeypatch
+    tmp_path, samples, db_path, monkeypatch
 ):
-    folder = _batch(tmp_path, seed_documents)
-    shutil.copy(seed_documents["003"], folder / "segfaults.pdf")
+    folder = _batch(tmp_path, samples)
+    shutil.copy(samples[0] / STATS, folder / "segfaults.pdf")
     _misbehave_on(monkeypatch, "segfaults.pdf", _segfault)
     result = run_cli("ingest", folder, "--db", db_path)
     _one_failure(result, folder, "segfaults.pdf", "ReaderCrashed", "save/print it", db_path)
@@ -115,9 +128,9 @@ def test_a_reader_that_dies_is_reported_and_the_batch_goes_on(
     ],
 )
 def test_hostile_structure_fails_clearly(
-    name, make, error_class, advice, tmp_path, seed_documents, db_path
+    name, make, error_class, advice, tmp_path, samples, db_path
 ):
-    folder = _batch(tmp_path, seed_documents)
+    folder = _batch(tmp_path, samples)
     make(folder / name)
     result = run_cli("ingest", folder, "--db", db_path, "--timeout", "60")
     _one_failure(result, folder, name, error_class, advice, db_path)
@@ -143,6 +156,7 @@ def test_hostile_but_valid_pdfs_are_read_within_the_limits(
     assert len(stored) == pages and expected_text in stored[0]["text"]
 
 
+@pytest.mark.shared
 def test_scan_with_a_broken_page_index_is_stored_without_text(tmp_path, db_path):
     """pdfplumber finds no page in it at all; PDFium's rewrite of the file has all six
     (read without OCR here: test_corpus.py checks the OCR of the same scan)."""
@@ -154,10 +168,11 @@ def test_scan_with_a_broken_page_index_is_stored_without_text(tmp_path, db_path)
     assert (document["pages"], document["pages_without_text"]) == (6, 6)
 
 
-def test_pdf_with_a_broken_xref_is_repaired_and_read(tmp_path, seed_documents, db_path):
-    damaged = broken_xref(seed_documents["001"], tmp_path / "damaged.pdf")
-    assert damaged.read_bytes() != seed_documents["001"].read_bytes()
-    assert run_cli("ingest", damaged, seed_documents["001"], "--db", db_path).exit_code == 0
+def test_pdf_with_a_broken_xref_is_repaired_and_read(tmp_path, samples, db_path):
+    original = samples[0] / REPORT
+    damaged = broken_xref(original, tmp_path / "damaged.pdf")
+    assert damaged.read_bytes() != original.read_bytes()
+    assert run_cli("ingest", damaged, original, "--db", db_path).exit_code == 0
     db = open_database(db_path)
     texts = [
         [
@@ -211,17 +226,17 @@ def test_fifty_megabyte_web_page_is_read_within_the_limits(tmp_path, db_path):
     ]
 
 
-def test_file_over_the_size_limit_is_not_read(tmp_path, seed_documents, db_path):
-    folder = _batch(tmp_path, seed_documents)
+def test_file_over_the_size_limit_is_not_read(tmp_path, samples, db_path):
+    folder = _batch(tmp_path, samples)
     (folder / "scan-archive.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 2_500_000 + b"\n%%EOF\n")
     result = run_cli("ingest", folder, "--db", db_path, "--max-file-size", "2")
     _one_failure(result, folder, "scan-archive.pdf", "FileTooLarge", "--max-file-size", db_path)
     assert "the file is 3 MB, over the 2 MB limit" in result.stderr
 
 
-def test_file_deleted_after_it_was_found_is_reported(tmp_path, seed_documents, db_path):
-    folder = _batch(tmp_path, seed_documents)
-    shutil.copy(seed_documents["003"], folder / "withdrawn.pdf")
+def test_file_deleted_after_it_was_found_is_reported(tmp_path, samples, db_path):
+    folder = _batch(tmp_path, samples)
+    shutil.copy(samples[0] / STATS, folder / "withdrawn.pdf")
     files = discover_files([folder])
     (folder / "withdrawn.pdf").unlink()  # removed from the shared drive meanwhile
     db = open_database(db_path)
@@ -255,12 +270,12 @@ def _mutations(data: bytes, count: int, seed: int) -> list[bytes]:
     return variants
 
 
-def test_fuzzed_pdfs_never_break_the_batch(tmp_path, seed_documents, db_path):
+def test_fuzzed_pdfs_never_break_the_batch(tmp_path, samples, db_path):
     """Forty damaged copies of real-looking plans (seeded): each is stored or fails with one
     classified line; the good file is stored; the database stays sound."""
-    folder = _batch(tmp_path, seed_documents)
-    variants = _mutations(seed_documents["000"].read_bytes(), 24, seed=2026)
-    variants += _mutations(seed_documents["003"].read_bytes(), 16, seed=7)
+    folder = _batch(tmp_path, samples)
+    variants = _mutations((samples[0] / PLAN).read_bytes(), 24, seed=2026)
+    variants += _mutations((samples[0] / STATS).read_bytes(), 16, seed=7)
     for number, data in enumerate(variants):
         (folder / f"mutant-{number:02d}.pdf").write_bytes(data)
     result = run_cli("ingest", folder, "--db", db_path, "--timeout", "120", "--max-memory", "1500")
@@ -322,8 +337,8 @@ def test_killed_mid_batch_leaves_whole_documents_and_a_rerun_finishes(samples, t
         assert counts[0] == counts[1], table
 
 
-def test_two_ingests_at_once_lose_nothing(samples, seed_folder, tmp_path):
-    documents, _ = samples
+def test_two_ingests_at_once_lose_nothing(samples, tmp_path):
+    halves = _halves(samples, tmp_path)
     db_path = tmp_path / "shared.db"
     open_database(db_path).close()
     runs = [
@@ -333,18 +348,18 @@ def test_two_ingests_at_once_lose_nothing(samples, seed_folder, tmp_path):
             stderr=subprocess.PIPE,
             text=True,
         )
-        for folder in (documents, seed_folder)
+        for folder in halves
     ]
     outputs = [run.communicate(timeout=300) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
-    expected = len(discover_files([documents])) + len(discover_files([seed_folder]))
+    expected = len(discover_files(list(halves)))
     assert _whole_documents_only(db_path) == expected
 
 
-def test_serve_keeps_answering_while_ingest_writes(samples, seed_folder, tmp_path):
-    documents, _ = samples
+def test_serve_keeps_answering_while_ingest_writes(samples, tmp_path):
+    documents, first = _halves(samples, tmp_path)
     db_path = tmp_path / "live.db"
-    assert run_cli("ingest", seed_folder, "--db", db_path).exit_code == 0
+    assert run_cli("ingest", first, "--db", db_path).exit_code == 0
     with serving(db_path) as base:
         ingest = subprocess.Popen(
             [PLANDRIFT, "ingest", str(documents), "--db", str(db_path), "--jobs", "1", "-s"],
