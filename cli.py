@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
@@ -149,8 +148,9 @@ def ingest(
 ) -> None:
     """Read board papers, plans, letters and reports into the database.
 
-    PATHS are files or folders (read recursively). PDF, HTML and plain text are
-    recognised from their content. Files already stored (same bytes) are skipped.
+    PATHS are files or folders (read recursively). PDF, Word (.docx), HTML and plain
+    text are recognised from their content. Files already stored (same bytes) are
+    skipped.
 
     \b
     Example:
@@ -287,47 +287,12 @@ def documents(
         plandrift documents --type improvement_plan
         plandrift documents --format csv > documents.csv
     """
-    from .store.documents import list_documents
+    from .store.documents import format_documents, list_documents
 
     if not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database; ingest some documents first")
     rows = list_documents(_open(db_path), doc_type=doc_type, plan_key=plan_key)
-    if output_format == "json":
-        click.echo(json.dumps(rows, indent=2))
-    elif output_format == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-    else:
-        click.echo(
-            _table(
-                rows, ["id", "doc_date", "doc_type", "pages", "organisation", "title", "file_name"]
-            )
-        )
-
-
-def _table(rows: list[dict], columns: list[str]) -> str:
-    """A plain-text table, long cells cut so that it fits a terminal."""
-    if not rows:
-        return "No documents."
-    cells = [[_cell(row[column]) for column in columns] for row in rows]
-    widths = [
-        max(len(column), *(len(line[index]) for line in cells))
-        for index, column in enumerate(columns)
-    ]
-    lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True))]
-    lines.append("  ".join("-" * width for width in widths))
-    lines += [
-        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
-        for line in cells
-    ]
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def _cell(value: object, limit: int = 40) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    click.echo(format_documents(rows, output_format), nl=output_format != "csv")
 
 
 @cli.command()
@@ -485,23 +450,16 @@ def history(query: str, db_path: Path) -> None:
         plandrift history "Court Progression Officers"
         plandrift history 42
     """
-    from .compare.report import action_history
+    from .compare.report import action_history, format_history
 
     rows = action_history(_open(db_path), query)
     if not rows:
         raise click.ClickException(f"no action matches {query!r}; try other words, or an action id")
-    for row in rows:
-        click.echo(
-            f"{row['doc_date'] or 'undated'}  #{row['id']}  {row['ref'] or ''} {row['text']}\n"
-            f"    lead: {row['lead'] or '-'}  status: {row['status_raw'] or row['status'] or '-'}  "
-            f"due: {row['due_date'] or '-'}  ({row['file_name']}, page {row['page']})"
-        )
-        if row["update_text"]:
-            click.echo(f"    update: {row['update_text']}")
+    click.echo(format_history(rows))
 
 
 def _override(db_path: Path, from_action: int, to_action: int, decision: str) -> None:
-    from .store.lineage import LinkError, set_override
+    from .compare.threads import LinkError, set_override
 
     try:
         plan_key = set_override(_open(db_path), from_action, to_action, decision)

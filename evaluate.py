@@ -27,23 +27,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-_STOPWORDS = {
-    "the",
-    "of",
-    "in",
-    "a",
-    "an",
-    "and",
-    "to",
-    "for",
-    "on",
-    "at",
-    "with",
-    "by",
-    "is",
-    "was",
-    "are",
-}
+from .wording import STOP_WORDS
 
 
 @dataclass(frozen=True)
@@ -114,7 +98,7 @@ def normalise(text: str | None) -> str:
 
 def _content_words(text: str | None) -> set[str]:
     return {
-        word for word in normalise(text).split() if word not in _STOPWORDS and not word.isdigit()
+        word for word in normalise(text).split() if word not in STOP_WORDS and not word.isdigit()
     }
 
 

@@ -18,14 +18,15 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .compare.finding_links import relink_findings
+from .compare.indicator_series import refresh_series
+from .compare.threads import forget_document, relink_plan, restore_threads, thread_new_actions
 from .extract.nlp import pipeline
 from .extract.packs import meeting_pack
 from .extract.records import ExtractedDocument, SourceFile, extract_document
 from .ingest.errors import FileVanished, IngestError
 from .ingest.read import DEFAULT_MAX_FILE_SIZE, read_document
 from .store import documents as store
-from .store.coverage import refresh_after
-from .store.lineage import relink_plan
 from .store.meetings import record_paper
 from .workers import Limits, run_isolated
 
@@ -216,10 +217,15 @@ def _finish(
     if unchanged:
         return unchanged
     with db.atomic():  # the document and all that follows from it, or none of it
+        stored_before = store.find_document(db, work.source.sha256)
+        threads = forget_document(db, stored_before["id"]) if stored_before else []
         document_id = store.save_document(db, result, run_id)
+        restore_threads(db, document_id, threads)
         if result.metadata.plan_key and result.metadata.doc_type == "improvement_plan":
             relink_plan(db, result.metadata.plan_key)
-        refresh_after(db, document_id)
+        thread_new_actions(db, document_id)
+        refresh_series(db, document_id)
+        relink_findings(db, document_id)
         _record_meeting(db, document_id, location)
         store.resolve_errors(db, location)
     return FileOutcome(

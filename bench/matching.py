@@ -18,7 +18,7 @@ import statistics
 import sys
 import time
 
-from plandrift.compare.lineage import match_actions
+from plandrift.compare.action_matching import match_actions
 
 from report import heading, publish
 

@@ -15,14 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..wording import STOP_WORDS
+
 TEXT_WEIGHT, CONTEXT_WEIGHT = 0.8, 0.2
 REF_BONUS, LEAD_BONUS = 4.0, 3.0
 SCORE_CUTOFF = 72.0  # combined score (0-100 plus bonuses) below which actions do not match
 
-_STOP_WORDS = {
-    "the", "a", "an", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "as", "all",
-    "be", "is", "are", "will", "that", "this", "from", "into", "within", "their", "our", "its",
-}  # fmt: skip
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "twelve": "12",
@@ -41,7 +39,7 @@ def normalise(text: str | None) -> str:
     """Words that carry meaning, in order: lower case, no numbering or punctuation."""
     text = re.sub(r"^\s*\(?[A-Za-z]{0,3}\d+(?:\.\d+)*[.)]?\s+", "", (text or "").lower())
     words = [_NUMBER_WORDS.get(word, word) for word in re.findall(r"[a-z0-9]+", text)]
-    return " ".join(word for word in words if word not in _STOP_WORDS)
+    return " ".join(word for word in words if word not in STOP_WORDS)
 
 
 def match_actions(
@@ -148,3 +146,59 @@ def _equal(before: list[dict], after: list[dict], key: str):
 
 def _context(item: dict) -> str:
     return f"{item.get('section') or ''} {item.get('parent_text') or ''}"
+
+
+RECOGNISE_CUTOFF = 90.0  # rapidfuzz ratio for a re-extracted action to be the one remembered
+
+
+@dataclass(frozen=True)
+class ActionKey:
+    """What identifies an action within one document without its position or id: its
+    reference and its wording. Positions and ids change when a better extractor finds one
+    more row; what the document says does not."""
+
+    ref: str | None
+    text: str
+
+
+def recognise(remembered: list[ActionKey], actions: list[dict]) -> list[int | None]:
+    """Where each remembered action is in ``actions`` (indexes, one-to-one; None if gone).
+
+    The same reference and wording first; then the same wording (the extractor now reads
+    another reference); then the same reference, or no reference on either side, with
+    wording at least RECOGNISE_CUTOFF similar (the extractor now reads a cell a little
+    differently). Never by position.
+    """
+    from rapidfuzz import fuzz, process
+
+    wordings = [normalise(action["text"]) for action in actions]
+    by_ref_and_text: dict[tuple, list[int]] = {}
+    by_text: dict[str, list[int]] = {}
+    for index, action in enumerate(actions):
+        by_ref_and_text.setdefault((action.get("ref"), wordings[index]), []).append(index)
+        by_text.setdefault(wordings[index], []).append(index)
+    found: list[int | None] = [None] * len(remembered)
+    taken: set[int] = set()
+    keys = [(key.ref, normalise(key.text)) for key in remembered]
+    for table, of_key in ((by_ref_and_text, lambda key: key), (by_text, lambda key: key[1])):
+        for number, key in enumerate(keys):
+            if found[number] is None:
+                free = [index for index in table.get(of_key(key), ()) if index not in taken]
+                if free:
+                    found[number] = free[0]
+                    taken.add(free[0])
+    for number, (ref, wording) in enumerate(keys):
+        if found[number] is not None:
+            continue
+        choices = {
+            index: wordings[index]
+            for index, action in enumerate(actions)
+            if index not in taken and action.get("ref") == ref
+        }
+        best = process.extractOne(
+            wording, choices, scorer=fuzz.ratio, score_cutoff=RECOGNISE_CUTOFF
+        )
+        if best:
+            found[number] = best[2]
+            taken.add(best[2])
+    return found

@@ -3,15 +3,16 @@
 Pure: takes the two versions' actions (dicts as stored), their dates and the links between
 them. Kinds: added, dropped, reworded, completed, status_improved, status_worsened,
 due_date_moved, stalled, reopened. Slippage is a worse status, a later due date, an action
-gone without being completed, a stall (no progress, or the same update repeated, once its
-due date has passed), or a completed action reopened.
+gone without being completed, a stall, or a completed action reopened. An action not
+complete has stalled when its progress update is word for word the one of the version
+before, or when it is still not started (or has no status) once its due date has passed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lineage import Link, normalise
+from .action_matching import Link, normalise
 
 KINDS = (
     "added",

@@ -1,4 +1,4 @@
-"""Keep coverage, repeat findings and indicator names up to date after each document.
+"""Keep recommendation coverage and repeat findings up to date after each document.
 
 Everything here is scoped to one authority (documents whose organisation names the same
 place), recomputed in full for it: a council has a few inspections and a few hundred
@@ -11,31 +11,28 @@ from itertools import pairwise
 
 import sqlite_utils
 
-from ..compare.coverage import cover_findings, indicator_key, repeat_findings
 from ..extract.metadata import place_key
-from .schema import SERIES_COLUMNS, SERIES_SELECT
+from .finding_matching import cover_findings, repeat_findings
 
 
-def refresh_after(db: sqlite_utils.Database, document_id: int) -> None:
-    """Recompute what a newly stored document can change."""
+def relink_findings(db: sqlite_utils.Database, document_id: int) -> None:
+    """Recompute the coverage and repeats of the authority a newly stored document is of."""
     organisation = db.execute(
         "SELECT organisation FROM documents WHERE id = ?", [document_id]
     ).fetchone()[0]
+    if not organisation:
+        return
+    documents = [
+        row
+        for row in db.query(
+            "SELECT id, doc_type, doc_date, organisation FROM documents ORDER BY doc_date, id"
+        )
+        if place_key(row["organisation"]) == place_key(organisation)
+    ]
+    ignore = frozenset(place_key(organisation).split("-"))  # the authority's own name
     with db.atomic():
-        _name_indicators(db, document_id)
-        _store_series(db, document_id)
-        if organisation:
-            documents = [
-                row
-                for row in db.query(
-                    "SELECT id, doc_type, doc_date, organisation FROM documents "
-                    "ORDER BY doc_date, id"
-                )
-                if place_key(row["organisation"]) == place_key(organisation)
-            ]
-            ignore = frozenset(place_key(organisation).split("-"))  # the authority's own name
-            _cover(db, documents, ignore)
-            _repeats(db, documents, ignore)
+        _cover(db, documents, ignore)
+        _repeats(db, documents, ignore)
 
 
 def _findings(db: sqlite_utils.Database, document_ids: list[int]) -> list[dict]:
@@ -116,30 +113,3 @@ def _repeats(db: sqlite_utils.Database, documents: list[dict], ignore: frozenset
                 [f["text"] for f in before], [f["text"] for f in after], ignore
             )
         )
-
-
-def _store_series(db: sqlite_utils.Database, document_id: int) -> None:
-    """The document's rows of ``indicator_series`` (its figures, named and side by side)."""
-    db.execute("DELETE FROM indicator_series WHERE document_id = ?", [document_id])
-    db.execute(
-        f"INSERT INTO indicator_series ({SERIES_COLUMNS}) "
-        + SERIES_SELECT.format(document_filter="AND i.document_id = :document_id"),
-        {"document_id": document_id},
-    )
-
-
-def _name_indicators(db: sqlite_utils.Database, document_id: int) -> None:
-    """Give each new indicator name the key of the indicator it is (or a key of its own)."""
-    known_names = {row[0] for row in db.execute("SELECT name FROM indicator_names")}
-    keys = [row[0] for row in db.execute("SELECT DISTINCT indicator_key FROM indicator_names")]
-    for (name,) in db.execute(
-        "SELECT DISTINCT name FROM indicators WHERE document_id = ? AND source = 'table'",
-        [document_id],
-    ).fetchall():
-        if name in known_names:
-            continue
-        key = indicator_key(name, keys)
-        db["indicator_names"].insert({"name": name, "indicator_key": key})
-        known_names.add(name)
-        if key not in keys:
-            keys.append(key)

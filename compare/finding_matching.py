@@ -1,5 +1,5 @@
-"""Link inspection findings to the plan actions that address them, to the same finding made
-again in a later inspection, and line up indicators named slightly differently.
+"""Link inspection findings to the plan actions that address them, and to the same finding
+made again in a later inspection.
 
 Pure: lists of dicts in, scored pairs out. Text is compared with rapidfuzz's
 token_set_ratio after normalisation, and a pair must also share key terms (longer words
@@ -10,10 +10,9 @@ while two findings that only share "the quality of" do not.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .lineage import normalise
+from .action_matching import normalise
 
 # A pair scores half its wording similarity plus TERM_WEIGHT per shared key term (two at
 # most), and needs at least one shared key term: words say more than letter overlap here.
@@ -21,7 +20,6 @@ COVERAGE_CUTOFF = 45.0  # score for an action to count as addressing a finding
 REPEAT_CUTOFF = 50.0  # score for a later finding to count as the same finding again
 TERM_WEIGHT = 25.0
 MAX_ACTIONS_PER_FINDING = 5
-INDICATOR_NAME_CUTOFF = 90.0  # token_set_ratio for two indicator names to be one indicator
 
 _GENERIC = {
     "children", "child", "young", "people", "quality", "ensure", "improve", "improvement",
@@ -107,28 +105,3 @@ def repeat_findings(
             used_left.add(pair.left)
             used_right.add(pair.right)
     return chosen
-
-
-def indicator_key(name: str, known: list[str]) -> str:
-    """The key an indicator name lines up under: a known key it matches, or its own."""
-    from rapidfuzz import fuzz, process, utils
-
-    own = _indicator_words(name)
-    if known:
-        best = process.extractOne(
-            own, known, scorer=fuzz.token_sort_ratio, processor=utils.default_process
-        )
-        if best and best[1] >= INDICATOR_NAME_CUTOFF:
-            return best[0]
-    return own
-
-
-def _indicator_words(name: str) -> str:
-    """An indicator name without its unit and filler: "% of CIC with a permanence plan"
-    and "CIC with permanence plan (%)" give the same words."""
-    text = re.sub(
-        r"\(?per 10,?000\)?|%|\bpercentage\b|\bnumber\b|\bof\b|\bwith\b|\ba\b|\bthe\b",
-        " ",
-        name.lower(),
-    )
-    return " ".join(re.findall(r"[a-z0-9+]+", text))

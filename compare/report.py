@@ -167,3 +167,20 @@ def action_history(db: sqlite_utils.Database, query: str) -> list[dict]:
             [thread],
         )
     )
+
+
+def format_history(rows: list[dict]) -> str:
+    """One action's versions, oldest first, as lines a person reads in a terminal."""
+    lines = []
+    for row in rows:
+        status = row["status_raw"] or row["status"] or "-"
+        lines.append(
+            f"{row['doc_date'] or 'undated'}  #{row['id']}  {row['ref'] or ''} {row['text']}"
+        )
+        lines.append(
+            f"    lead: {row['lead'] or '-'}  status: {status}  due: {row['due_date'] or '-'}  "
+            f"({row['file_name']}, page {row['page']})"
+        )
+        if row["update_text"]:
+            lines.append(f"    update: {row['update_text']}")
+    return "\n".join(lines)

@@ -4,7 +4,10 @@ versions, one thread per real-world action, and the changes from version to vers
 Incremental: only pairs of consecutive versions not linked before are matched, so a new
 version costs one comparison with its neighbour(s); a version ingested late, between two
 others, replaces the link between them by two. People's corrections (``link_overrides``)
-are applied every time a pair is matched.
+are kept by what the two actions say (document sha256, reference, wording), not by their
+place in a list, and applied every time a pair is matched. A thread (``action_threads``)
+is assigned once and kept: a late older version joins the existing threads, and a
+re-extracted version takes back the threads of the actions it is recognised to hold.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ from itertools import pairwise
 
 import sqlite_utils
 
-from ..compare.changes import changes_between
-from ..compare.lineage import match_actions
-from .documents import utc_now
+from ..store.documents import utc_now
+from .action_matching import ActionKey, match_actions, recognise
+from .changes import changes_between
 
 
 def relink_plan(db: sqlite_utils.Database, plan_key: str) -> int:
@@ -41,12 +44,13 @@ def relink_plan(db: sqlite_utils.Database, plan_key: str) -> int:
             _forget_pair(db, pair)
         for pair in sorted(wanted - done):
             _link_pair(db, plan_key, pair)
-        _number_threads(db, versions)
+        _number_threads(db, versions, plan_key)
     return len(wanted - done)
 
 
-def forget_document(db: sqlite_utils.Database, document_id: int) -> None:
-    """Before a document's actions are replaced, drop every pair it is part of."""
+def forget_document(db: sqlite_utils.Database, document_id: int) -> list[tuple[ActionKey, int]]:
+    """Before a document's actions are replaced: drop every pair it is part of, and return
+    what each action said with its thread, so that ``restore_threads`` can give them back."""
     pairs = db.execute(
         "SELECT from_document_id, to_document_id FROM version_pairs "
         "WHERE from_document_id = ? OR to_document_id = ?",
@@ -54,6 +58,52 @@ def forget_document(db: sqlite_utils.Database, document_id: int) -> None:
     ).fetchall()
     for pair in pairs:
         _forget_pair(db, tuple(pair))
+    return [
+        (ActionKey(row[0], row[1]), row[2])
+        for row in db.execute(
+            "SELECT ref, text, thread_id FROM actions WHERE document_id = ? "
+            "AND thread_id IS NOT NULL ORDER BY position",
+            [document_id],
+        ).fetchall()
+    ]
+
+
+def restore_threads(
+    db: sqlite_utils.Database, document_id: int, remembered: list[tuple[ActionKey, int]]
+) -> None:
+    """Give a re-extracted document's actions the threads they had, where recognised."""
+    if not remembered:
+        return
+    actions = _actions(db, document_id)
+    found = recognise([key for key, _ in remembered], actions)
+    db.conn.executemany(
+        "UPDATE actions SET thread_id = ? WHERE id = ?",
+        [
+            (thread, actions[index]["id"])
+            for (_, thread), index in zip(remembered, found, strict=True)
+            if index is not None
+        ],
+    )
+
+
+def thread_new_actions(db: sqlite_utils.Database, document_id: int) -> None:
+    """A thread of its own for each action of the document that has none yet."""
+    unthreaded = [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM actions WHERE document_id = ? AND thread_id IS NULL ORDER BY position",
+            [document_id],
+        ).fetchall()
+    ]
+    plan_key = db.execute("SELECT plan_key FROM documents WHERE id = ?", [document_id]).fetchone()
+    db.conn.executemany(
+        "UPDATE actions SET thread_id = ? WHERE id = ?",
+        [(_new_thread(db, plan_key[0]), action_id) for action_id in unthreaded],
+    )
+
+
+def _new_thread(db: sqlite_utils.Database, plan_key: str | None) -> int:
+    return db["action_threads"].insert({"plan_key": plan_key, "created_at": utc_now()}).last_pk
 
 
 def _forget_pair(db: sqlite_utils.Database, pair: tuple[int, int]) -> None:
@@ -80,15 +130,16 @@ def _actions(db: sqlite_utils.Database, document_id: int) -> list[dict]:
 def _link_pair(db: sqlite_utils.Database, plan_key: str, pair: tuple[int, int]) -> None:
     before, after = _actions(db, pair[0]), _actions(db, pair[1])
     forced, forbidden = set(), set()
-    for row in db.query(
-        "SELECT from_position, to_position, decision FROM link_overrides "
-        "WHERE from_document_id = ? AND to_document_id = ? ORDER BY id",
-        list(pair),
-    ):
-        key = (row["from_position"], row["to_position"])  # positions are list indexes
-        if key[0] < len(before) and key[1] < len(after):
-            (forced if row["decision"] == "link" else forbidden).add(key)
-            (forbidden if row["decision"] == "link" else forced).discard(key)
+    for override in _overrides(db, pair):
+        key = (
+            recognise([override["from"]], before)[0],
+            recognise([override["to"]], after)[0],
+        )
+        resolved = None not in key
+        db["link_overrides"].update(override["id"], {"resolved": int(resolved)})
+        if resolved:
+            (forced if override["decision"] == "link" else forbidden).add(key)
+            (forbidden if override["decision"] == "link" else forced).discard(key)
     links = match_actions(before, after, forced=forced, forbidden=forbidden)
     to_date = db.execute("SELECT doc_date FROM documents WHERE id = ?", [pair[1]]).fetchone()[0]
     db["action_links"].insert_all(
@@ -128,19 +179,52 @@ def _link_pair(db: sqlite_utils.Database, plan_key: str, pair: tuple[int, int]) 
     )
 
 
-def _number_threads(db: sqlite_utils.Database, versions: list[int]) -> None:
-    """Each action's thread is the id of its earliest linked predecessor (itself if none)."""
-    thread: dict[int, int] = {}
+def _overrides(db: sqlite_utils.Database, pair: tuple[int, int]) -> list[dict]:
+    """The corrections made between these two versions, oldest first, with what each of the
+    two actions said."""
+    return [
+        {
+            "id": row["id"],
+            "decision": row["decision"],
+            "from": ActionKey(row["from_ref"], row["from_text"]),
+            "to": ActionKey(row["to_ref"], row["to_text"]),
+        }
+        for row in db.query(
+            "SELECT o.* FROM link_overrides o "
+            "JOIN documents f ON f.sha256 = o.from_document_sha256 "
+            "JOIN documents t ON t.sha256 = o.to_document_sha256 "
+            "WHERE f.id = ? AND t.id = ? ORDER BY o.id",
+            list(pair),
+        )
+    ]
+
+
+def _number_threads(db: sqlite_utils.Database, versions: list[int], plan_key: str) -> None:
+    """One thread per chain of linked actions, keeping the threads already given.
+
+    A chain takes the oldest thread any of its actions already has (threads are numbered in
+    the order they were made) that no other chain has taken; a chain with none gets a new
+    one. So a version ingested late joins the existing threads instead of renumbering them.
+    """
     links = dict(db.execute("SELECT to_action_id, from_action_id FROM action_links").fetchall())
+    chain_of: dict[int, int] = {}
+    chains: dict[int, list[tuple[int, int | None]]] = {}
     for document_id in versions:
-        for (action_id,) in db.execute(
-            "SELECT id FROM actions WHERE document_id = ? ORDER BY position", [document_id]
+        for action_id, thread in db.execute(
+            "SELECT id, thread_id FROM actions WHERE document_id = ? ORDER BY position",
+            [document_id],
         ).fetchall():
-            previous = links.get(action_id)
-            thread[action_id] = thread.get(previous, action_id) if previous else action_id
-    db.conn.executemany(
-        "UPDATE actions SET thread_id = ? WHERE id = ?", [(t, a) for a, t in thread.items()]
-    )
+            head = chain_of.get(links.get(action_id), action_id)
+            chain_of[action_id] = head
+            chains.setdefault(head, []).append((action_id, thread))
+    taken: set[int] = set()
+    updates = []
+    for members in sorted(chains.values(), key=_oldest_thread):
+        free = sorted({thread for _, thread in members if thread is not None} - taken)
+        thread = free[0] if free else _new_thread(db, plan_key)
+        taken.add(thread)
+        updates += [(thread, action_id) for action_id, old in members if old != thread]
+    db.conn.executemany("UPDATE actions SET thread_id = ? WHERE id = ?", updates)
     if versions:
         marks = ",".join("?" * len(versions))
         db.execute(
@@ -149,6 +233,11 @@ def _number_threads(db: sqlite_utils.Database, versions: list[int]) -> None:
             f"WHERE from_document_id IN ({marks}) OR to_document_id IN ({marks})",
             versions + versions,
         )
+
+
+def _oldest_thread(members: list[tuple[int, int | None]]) -> tuple[int, int]:
+    threads = [thread for _, thread in members if thread is not None]
+    return (min(threads) if threads else 1 << 62, members[0][0])
 
 
 class LinkError(ValueError):
@@ -162,8 +251,8 @@ def set_override(
     rows = {
         row["id"]: row
         for row in db.query(
-            "SELECT a.id, a.document_id, a.position, d.plan_key FROM actions a "
-            "JOIN documents d ON d.id = a.document_id WHERE a.id IN (?, ?)",
+            "SELECT a.id, a.document_id, a.position, a.ref, a.text, d.plan_key, d.sha256 "
+            "FROM actions a JOIN documents d ON d.id = a.document_id WHERE a.id IN (?, ?)",
             [from_action_id, to_action_id],
         )
     }
@@ -191,6 +280,12 @@ def set_override(
                 "to_position": later["position"],
                 "decision": decision,
                 "created_at": utc_now(),
+                "from_document_sha256": earlier["sha256"],
+                "from_ref": earlier["ref"],
+                "from_text": earlier["text"],
+                "to_document_sha256": later["sha256"],
+                "to_ref": later["ref"],
+                "to_text": later["text"],
             }
         )
         _forget_pair(db, pair)

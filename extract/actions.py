@@ -11,19 +11,18 @@ split by a page break is joined back together, and section rows carry over.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
 
 from ..ingest.model import BBox, Cell, ReadDocument, Table
+from ..wording import squash
 from .dates import find_dates
 from .due_dates import resolve_due
 from .lists import SENTENCE_END, ListRules, clean_ref, read_lists
 from .nlp import SPANS_KEY, pipeline, split_leads
+from .patterns import load_patterns
 
-_PATTERNS_FILE = Path(__file__).parent / "patterns" / "actions.json"
 _BULLETS = "•·▪‣◦●-–*\uf0b7\uf0a7"
 
 
@@ -49,11 +48,6 @@ class ExtractedAction:
     update_text: str | None = None
     as_at: str | None = None
     source: str = "table"  # table | list
-
-
-@cache
-def _patterns() -> dict:
-    return json.loads(_PATTERNS_FILE.read_text(encoding="utf-8"))
 
 
 def extract_actions(document: ReadDocument, doc_date: str | None) -> list[ExtractedAction]:
@@ -147,8 +141,11 @@ class _TableReader:
         self._new_actions(row, text)
 
     def _section_row(self, text: str) -> None:
-        narrative = _patterns()["narrative_row"]
-        if re.match(narrative, text, re.I) or len(text) > _patterns()["narrative_row_min_length"]:
+        narrative = load_patterns("actions")["narrative_row"]
+        if (
+            re.match(narrative, text, re.I)
+            or len(text) > load_patterns("actions")["narrative_row_min_length"]
+        ):
             return
         self.section = text
         self.parent = None
@@ -197,7 +194,7 @@ class _TableReader:
             if index < len(row.cells)
         }
         complete_mark = next(
-            (mark for mark in marks if mark in _patterns()["completion_marks"]), None
+            (mark for mark in marks if mark in load_patterns("actions")["completion_marks"]), None
         )
         return {
             "text": cell("text"),
@@ -217,8 +214,8 @@ class _TableReader:
         body = text
         step = None
         if ref is None:
-            step = re.match(_patterns()["step_ref"], _squash(text))
-            numbered = re.match(_patterns()["row_ref"], _squash(text))
+            step = re.match(load_patterns("actions")["step_ref"], _squash(text))
+            numbered = re.match(load_patterns("actions")["row_ref"], _squash(text))
             if (
                 step is None
                 and numbered
@@ -298,7 +295,7 @@ def _header(rows: list[_Row], doc_date: str | None) -> tuple[int, _Layout | None
                 if role in ("update", "status") and as_at is None:
                     as_at = _header_date(text, doc_date)
                 break
-    patterns = _patterns()
+    patterns = load_patterns("actions")
     if not all(role in roles.values() for role in patterns["action_table_needs"]):
         return 0, None
     if not any(role in roles.values() for role in patterns["action_table_needs_one_of"]):
@@ -322,7 +319,7 @@ def _looks_like_header(row: _Row) -> bool:
 
 @cache
 def _role(text: str) -> str | None:
-    for rule in _patterns()["column_roles"]:
+    for rule in load_patterns("actions")["column_roles"]:
         if re.search(rule["regex"], text, re.I):
             return rule["role"]
     return None
@@ -386,7 +383,7 @@ def _cell_steps(text: str) -> list:
 def _list_actions(document: ReadDocument, doc_date: str | None) -> list[ExtractedAction]:
     """Actions written as numbered or bulleted items under an action heading ("Next steps"),
     and "Action: ..." lines anywhere."""
-    patterns = _patterns()
+    patterns = load_patterns("actions")
     rules = ListRules(
         headings=re.compile(patterns["list_headings"], re.I),
         labelled=re.compile(patterns["action_line"], re.I),
@@ -412,7 +409,7 @@ def _list_actions(document: ReadDocument, doc_date: str | None) -> list[Extracte
 
 def _prose_lead(text: str) -> str | None:
     """The role or initials an item opens with ("AD CSC to circulate ..."), if any."""
-    patterns = _patterns()
+    patterns = load_patterns("actions")
     match = re.match(patterns["prose_lead"], text)
     if not match:
         return None
@@ -438,12 +435,12 @@ def _finish(action: ExtractedAction, doc_date: str | None) -> ExtractedAction:
 def _status(action: ExtractedAction) -> tuple[str | None, str | None]:
     raw = _squash(action.status_raw or "")
     if raw:
-        for rule in _patterns()["statuses"]:
+        for rule in load_patterns("actions")["statuses"]:
             if re.match(rule["regex"], raw, re.I):
                 return rule["status"], raw
     text = action.update_text if action.source == "table" else action.text
     if text and len(text.split()) <= 3:  # an update that is only a status word: "Complete"
-        for rule in _patterns()["statuses"]:
+        for rule in load_patterns("actions")["statuses"]:
             if re.fullmatch(rule["regex"] + r"[\s.!]*", text.strip(), re.I):
                 return rule["status"], text.strip(" .!")
     if text:
@@ -493,4 +490,5 @@ def _due_in_text(text: str, doc_date: str | None) -> tuple[str | None, str | Non
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split()).strip(" " + _BULLETS).strip() if text else ""
+    """The cell's text on one line, without a bullet or dash it opens or closes with."""
+    return squash(text).strip(" " + _BULLETS).strip()

@@ -12,6 +12,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from ..wording import full_year
+
 MONTHS = {
     name: number
     for number in range(1, 13)
@@ -88,7 +90,5 @@ def _to_date(match: re.Match) -> FoundDate | None:
 
 
 def _year(text: str) -> int | None:
-    year = int(text)
-    if len(text) == 2:
-        year += 2000 if year < 70 else 1900
+    year = full_year(text)
     return year if 1900 <= year <= 2100 else None

@@ -13,18 +13,16 @@ around them with the span ruler's patterns (``patterns/phrases.jsonl``).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from ..ingest.model import BBox, ReadDocument, Table
+from ..wording import STOP_WORDS, full_year, squash
 from .dates import MONTHS, find_dates
 from .lists import PAGE_NUMBER, in_margin, in_table, running_lines, shape
 from .nlp import SPANS_KEY, pipeline
+from .patterns import load_patterns
 
-_PATTERNS_FILE = Path(__file__).parent / "patterns" / "indicators.json"
 _NUMBER = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])")
 _CELL_VALUE = re.compile(
     r"^(?P<value>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<pct>%)?"
@@ -35,20 +33,6 @@ _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_IN_TEXT = re.compile(
     rf"\b(?P<month>{_MONTH_WORDS})\b\.?(?:\s+'?(?P<year>\d{{4}}|\d{{2}})\b(?![/:]))?", re.I
 )
-_NAME_STOP = {
-    "the",
-    "our",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "its",
-    "their",
-    "and",
-    "with",
-    "which",
-}
 _TIME_WORDS = {
     "week",
     "weeks",
@@ -87,11 +71,6 @@ class ExtractedIndicator:
 class Conflict:
     prose: int  # indexes into the document's indicator list
     table: int
-
-
-@cache
-def _patterns() -> dict:
-    return json.loads(_PATTERNS_FILE.read_text(encoding="utf-8"))
 
 
 def extract_indicators(document: ReadDocument, doc_date: str | None) -> list[ExtractedIndicator]:
@@ -149,7 +128,7 @@ def _read_table(
         if _is_header_again(row, layout):
             continue
         labels = {
-            column.label: _squash(text)
+            column.label: squash(text)
             for column, text in zip(layout.columns, row, strict=False)
             if column.label
         }
@@ -161,7 +140,7 @@ def _read_table(
             name = None
         direction = next(
             (
-                _squash(text)
+                squash(text)
                 for column, text in zip(layout.columns, row, strict=False)
                 if column.direction and text
             ),
@@ -201,10 +180,10 @@ def _read_table(
 
 
 def _layout(header: list[str | None], doc_date: str | None) -> _Layout | None:
-    patterns = _patterns()
+    patterns = load_patterns("indicators")
     columns = []
     for text in header:
-        heading = _squash(text or "")
+        heading = squash(text or "")
         column = _Column(header=heading)
         value_rule = next(
             (
@@ -251,7 +230,7 @@ def _crosstab(
     columns: list[_Column], header: list[str | None], doc_date: str | None
 ) -> _Layout | None:
     """Row labels in the first column, counts under named columns (a RAG summary table)."""
-    named = [_squash(text or "") for text in header]
+    named = [squash(text or "") for text in header]
     if (
         len(named) < 3
         or not named[0]
@@ -271,11 +250,7 @@ def _period(rule: str, heading: str, doc_date: str | None) -> str | None:
         month = re.match(r"([a-z]+)", heading, re.I).group(1).lower()
         year = re.search(r"(\d{4}|\d{2})$", heading).group(1)
         number = MONTHS.get(month) or MONTHS.get(month[:3])
-        return (
-            f"{2000 + int(year) if len(year) == 2 else int(year):04d}-{number:02d}"
-            if number
-            else heading
-        )
+        return f"{full_year(year):04d}-{number:02d}" if number else heading
     if rule == "span":
         span = re.search(r"((?:19|20)?\d{2})\s*[/\-–]\s*(\d{2,4})", heading)
         if span:
@@ -291,18 +266,22 @@ def _period(rule: str, heading: str, doc_date: str | None) -> str | None:
 
 def _mostly_numeric(body: list[list[str | None]], layout: _Layout) -> bool:
     cells = [
-        _squash(text or "")
+        squash(text or "")
         for row in body
         for column, text in zip(layout.columns, row, strict=False)
         if column.series is not None
     ]
-    filled = [text for text in cells if text and text.lower() not in _patterns()["missing_values"]]
+    filled = [
+        text
+        for text in cells
+        if text and text.lower() not in load_patterns("indicators")["missing_values"]
+    ]
     numeric = [text for text in filled if _cell_values(text)]
     return bool(numeric) and len(numeric) * 10 >= len(filled) * 6
 
 
 def _is_header_again(row: list[str | None], layout: _Layout) -> bool:
-    texts = [_squash(text or "") for text in row]
+    texts = [squash(text or "") for text in row]
     same = sum(
         1
         for text, column in zip(texts, layout.columns, strict=False)
@@ -313,8 +292,8 @@ def _is_header_again(row: list[str | None], layout: _Layout) -> bool:
 
 def _cell_values(text: str) -> list[tuple[float, str | None, str]]:
     """Numbers in a value cell: "23%" -> 23 %, "4.93 (2.11%)" -> 4.93 and 2.11 %."""
-    text = _squash(text)
-    if text.lower() in _patterns()["missing_values"]:
+    text = squash(text)
+    if text.lower() in load_patterns("indicators")["missing_values"]:
         return []
     match = _CELL_VALUE.match(text.replace("−", "-"))
     if not match:
@@ -328,7 +307,7 @@ def _cell_values(text: str) -> list[tuple[float, str | None, str]]:
 
 
 def _unit(text: str) -> str:
-    for rule in _patterns()["units"]:
+    for rule in load_patterns("indicators")["units"]:
         if re.search(rule["regex"], text, re.I):
             return rule["unit"]
     return "count"
@@ -337,10 +316,6 @@ def _unit(text: str) -> str:
 def _number(text: str) -> float:
     value = float(text.replace(",", "").replace("−", "-"))
     return int(value) if value.is_integer() else value
-
-
-def _squash(text: str | None) -> str:
-    return " ".join((text or "").split())
 
 
 # --- prose -------------------------------------------------------------------------------
@@ -453,7 +428,7 @@ def _figures_in(doc, sentence, page: int, doc_date: str | None) -> list[Extracte
             or following in _TIME_WORDS
             or following == "-"
             or preceding == "per"
-            or preceding in _patterns()["reference_words"]  # "Section 47", "Tier 3"
+            or preceding in load_patterns("indicators")["reference_words"]  # "Section 47", "Tier 3"
             or _is_year(value)
         ):
             continue
@@ -569,12 +544,7 @@ def _clean_name(text: str) -> str | None:
         text,
         flags=re.I,
     )
-    if not re.search(r"[A-Za-z]{2}", text) or text.lower() in _NAME_STOP | {
-        "in",
-        "of",
-        "for",
-        "on",
-    }:
+    if not re.search(r"[A-Za-z]{2}", text) or text.lower() in STOP_WORDS:
         return None
     return text
 
@@ -585,7 +555,7 @@ def _is_link(doc, token) -> bool:
             span.label_ == "LINK" and span.start <= token.i < span.end
             for span in doc.spans[SPANS_KEY]
         )
-        or token.lower_ in _NAME_STOP
+        or token.lower_ in STOP_WORDS
     )
 
 
@@ -609,7 +579,7 @@ def _sentence_period(sentence: str, start: int, end: int, doc_date: str | None) 
     month = MONTHS[match.group("month").lower()]
     year = match.group("year")
     if year:
-        number = int(year) + (2000 if len(year) == 2 else 0)
+        number = full_year(year)
     elif doc_date and len(doc_date) >= 7:
         number = int(doc_date[:4]) - (1 if month > int(doc_date[5:7]) else 0)
     else:

@@ -10,16 +10,14 @@ to the table readers.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from ..ingest.model import BBox, Line, Page, ReadDocument, Table
+from .patterns import load_patterns
 
-_PATTERNS_FILE = Path(__file__).parent / "patterns" / "lists.json"
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+[A-Z][^.]{0,60}$")  # "5. Workforce" in plain text
 SENTENCE_END = (".", ";", ":", "!", "?")
@@ -47,7 +45,7 @@ class ListRules:
 
 @cache
 def _item_regex() -> re.Pattern:
-    return re.compile(json.loads(_PATTERNS_FILE.read_text(encoding="utf-8"))["list_item"])
+    return re.compile(load_patterns("lists")["list_item"])
 
 
 def read_lists(document: ReadDocument, rules: ListRules) -> list[ListItem]:
@@ -81,7 +79,7 @@ class _Reader:
         text = line.text.strip()
         if shape(text) in self.running or PAGE_NUMBER.match(text):
             return
-        if "\t" in text:  # a table row of a web page or text file: read as a table
+        if "\t" in text:  # a table row of a web page or Word file (cells joined by tabs)
             self.close()
             return
         listed = _item_regex().match(text)

@@ -7,19 +7,16 @@ module only scores them. Every guess can be overridden on the command line.
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from ..ingest.model import Line, ReadDocument
 from .dates import find_dates
+from .patterns import load_patterns
 
 DOC_TYPES = ("improvement_plan", "board_report", "inspection_letter", "performance_report", "other")
-_PATTERNS_FILE = Path(__file__).parent / "patterns" / "document.json"
 _DATE_PLACEHOLDER = r"(?P<date>[^\n]{0,40}?\d[^\n]{0,30})"
 _START_PAGES = 2
 
@@ -32,11 +29,6 @@ class DocumentMetadata:
     doc_date: str | None
     doc_date_basis: str | None  # which clue gave the date, for people checking it
     plan_key: str | None
-
-
-@cache
-def _patterns() -> dict:
-    return json.loads(_PATTERNS_FILE.read_text(encoding="utf-8"))
 
 
 def recognise_metadata(document: ReadDocument) -> DocumentMetadata:
@@ -57,7 +49,7 @@ def recognise_title(document: ReadDocument) -> str | None:
     first_pages = [line for page in document.pages[:_START_PAGES] for line in page.lines]
     if not first_pages:
         return document.embedded_title
-    labels = "|".join(re.escape(label) for label in _patterns()["title_labels"])
+    labels = "|".join(re.escape(label) for label in load_patterns("document")["title_labels"])
     for line in first_pages:
         labelled = re.match(rf"^\s*(?:{labels})\s*:\s*(?P<title>\S.{{3,}})$", line.text, re.I)
         if labelled:
@@ -80,7 +72,8 @@ def _names_an_organisation(text: str) -> bool:
     """A banner line that only names the council: a letterhead, not a title."""
     text = text.strip()
     return any(
-        re.fullmatch(regex, text, re.I) for regex in _patterns()["organisation"]["full_forms"]
+        re.fullmatch(regex, text, re.I)
+        for regex in load_patterns("document")["organisation"]["full_forms"]
     )
 
 
@@ -129,7 +122,7 @@ def recognise_doc_type(document: ReadDocument, title: str | None) -> str:
         has_action_table_header(line.text) for page in document.pages for line in page.lines
     )
     scores: Counter[str] = Counter()
-    for doc_type, rules in _patterns()["doc_types"].items():
+    for doc_type, rules in load_patterns("document")["doc_types"].items():
         for rule in rules:
             if rule["regex"] == "action table header":
                 hit = has_action_table
@@ -140,12 +133,12 @@ def recognise_doc_type(document: ReadDocument, title: str | None) -> str:
     if not scores:
         return "other"
     best, score = max(scores.items(), key=lambda item: (item[1], -DOC_TYPES.index(item[0])))
-    return best if score >= _patterns()["min_score"] else "other"
+    return best if score >= load_patterns("document")["min_score"] else "other"
 
 
 def has_action_table_header(text: str) -> bool:
     """A header row of an action table: an action column plus two other kinds of column."""
-    header = _patterns()["action_table_header"]
+    header = load_patterns("document")["action_table_header"]
     if len(text) > 200 or not re.search(header["action"], text, re.I):
         return False
     kinds = sum(1 for regex in header["others"].values() if re.search(regex, text, re.I))
@@ -161,7 +154,7 @@ def recognise_organisation(text: str) -> str | None:
     Returns the fullest form the document uses ("Devon County Council"), or the place
     alone when it never names the council in full ("Devon").
     """
-    config = _patterns()["organisation"]
+    config = load_patterns("document")["organisation"]
     not_places = set(config["not_places"])
     full_forms: dict[str, Counter[str]] = {}
     places: set[str] = set()
@@ -209,7 +202,7 @@ def _trim_place(place: str, not_places: set[str]) -> str:
 def recognise_date(document: ReadDocument, title: str | None) -> tuple[str | None, str | None]:
     """The document's own date and the clue it came from (labelled date, title, first date)."""
     start = "\n".join(page.text for page in document.pages[:_START_PAGES])
-    for rule in _patterns()["date_labels"]:
+    for rule in load_patterns("document")["date_labels"]:
         regex = rule["regex"].replace("{DATE}", _DATE_PLACEHOLDER)
         for match in re.finditer(regex, start, re.I | re.M):
             dates = find_dates(match.group("date"))

@@ -11,11 +11,10 @@ due"). spaCy is imported on first use only: it is the slowest import plandrift h
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from pathlib import Path
 
-PHRASES_FILE = Path(__file__).parent / "patterns" / "phrases.jsonl"
+from .patterns import load_phrases
+
 SPANS_KEY = "phrases"
 
 
@@ -35,13 +34,8 @@ def pipeline():
     ruler = nlp.add_pipe(
         "span_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER"}
     )
-    ruler.add_patterns(load_phrases())
+    ruler.add_patterns(list(load_phrases()))
     return nlp
-
-
-def load_phrases() -> list[dict]:
-    lines = PHRASES_FILE.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def split_leads(lead: str) -> list[str]:

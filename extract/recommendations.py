@@ -11,17 +11,14 @@ in ``patterns/recommendations.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from ..ingest.model import BBox, ReadDocument
 from .actions import ExtractedAction
 from .lists import ListRules, read_lists
+from .patterns import load_patterns
 
-_PATTERNS_FILE = Path(__file__).parent / "patterns" / "recommendations.json"
 KINDS = ("finding", "decision")
 
 
@@ -36,16 +33,11 @@ class ExtractedRecommendation:
     timescale: str | None = None  # a sub-heading such as "Within three months"
 
 
-@cache
-def _patterns() -> dict:
-    return json.loads(_PATTERNS_FILE.read_text(encoding="utf-8"))
-
-
 def extract_recommendations(
     document: ReadDocument, doc_type: str, actions: list[ExtractedAction]
 ) -> list[ExtractedRecommendation]:
     """Recommendations in reading order: listed ones, then those heading a plan's sections."""
-    patterns = _patterns()
+    patterns = load_patterns("recommendations")
     finding = re.compile(patterns["finding_headings"], re.I)
     decision = re.compile(patterns["decision_headings"], re.I)
     bare = re.compile(patterns["bare_headings"], re.I)
@@ -85,7 +77,7 @@ def extract_recommendations(
 
 def _plan_sections(actions: list[ExtractedAction]) -> list[ExtractedRecommendation]:
     """A plan's sections that restate an inspection recommendation ("Recommendation 2: ...")."""
-    regex = re.compile(_patterns()["plan_sections"], re.I)
+    regex = re.compile(load_patterns("recommendations")["plan_sections"], re.I)
     seen: set[str] = set()
     found = []
     for action in actions:

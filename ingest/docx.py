@@ -14,6 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from ..wording import squash
 from .errors import DamagedDocument, NoText
 from .model import Cell, Line, Page, ReadDocument, Table
 
@@ -83,7 +84,7 @@ def _running_lines(document) -> tuple[list[Line], list[Line]]:
 
 
 def _paragraph_line(paragraph) -> Line | None:
-    text = _squash(paragraph.text)
+    text = squash(paragraph.text)
     if not text:
         return None
     style = paragraph.style.name if paragraph.style is not None else ""
@@ -107,13 +108,9 @@ def _table_rows(table) -> list[list[Cell | None]]:
         for column, cell in enumerate(row.cells):
             merged_across = seen and cell._tc is seen[-1]
             merged_down = column < len(above) and cell._tc is above[column]
-            cells.append(None if merged_across or merged_down else Cell(_squash(cell.text)))
+            cells.append(None if merged_across or merged_down else Cell(squash(cell.text)))
             seen.append(cell._tc)
         above = seen
         if any(cell is not None and cell.text for cell in cells):
             rows.append(cells)
     return rows
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

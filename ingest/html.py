@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from ..wording import squash
 from .errors import NoText
 from .model import Cell, Line, Page, ReadDocument, Table
 from .text import decode_text
@@ -181,7 +182,7 @@ class _VisibleText(HTMLParser):
 
     def _flush_cell(self) -> None:
         if self._in_cell and self._cells is not None:
-            self._cells.append(_squash("".join(self._buffer)))
+            self._cells.append(squash("".join(self._buffer)))
             self._spans.append(self._span)
         self._buffer = []
         self._in_cell = False
@@ -191,7 +192,7 @@ class _VisibleText(HTMLParser):
             if self._in_cell:
                 self._buffer.append(" ")  # a block inside a cell: keep its words apart
             return
-        text = _squash("".join(self._buffer))
+        text = squash("".join(self._buffer))
         self._buffer = []
         if text:
             self._emit(("• " + text) if self._bullet else text)
@@ -212,10 +213,6 @@ def _is_chrome(attrs: list[tuple[str, str | None]]) -> bool:
     return bool(_CHROME_NAMES.search(names))
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def read_html(data: bytes) -> ReadDocument:
     """Visible text of a web page as a single page; raise NoText when there is none."""
     parser = _VisibleText()
@@ -225,7 +222,7 @@ def read_html(data: bytes) -> ReadDocument:
     lines = content or [line for line, _ in parser.lines]
     if not lines:
         raise NoText("the web page has no visible text in its body")
-    title = _squash(parser.title) or None
+    title = squash(parser.title) or None
     tables = [Table(page=1, rows=rows, method="markup") for rows in parser.tables]
     page = Page(number=1, lines=lines, tables=tables)
     return ReadDocument(file_kind="html", pages=[page], embedded_title=title)

@@ -20,8 +20,24 @@ from itertools import pairwise
 from .model import Cell, Line, Table, Word
 
 _REF = re.compile(r"^\(?[A-Za-z]{0,3}\d+(?:\.\d+)*[.)]?$")
+# An action table has at least an action, a lead and a date or status: a header line that
+# splits into fewer segments is a line of prose with a wide space in it.
 _MIN_COLUMNS = 3
-_ALIGN_TOLERANCE = 4.0  # points a cell's text may start left of its column's header
+# Points a cell's text may start left of its column's header: cell padding differs from
+# the header's by a few points in Word and Excel exports (a space is 2-3 points at 8-10 pt).
+_ALIGN_TOLERANCE = 4.0
+# Two words are in separate cells when the gap between them is wider than this share of the
+# font size (or _MIN_CELL_GAP points): a space is about 0.25-0.3 em, a column gutter more
+# than twice that.
+_CELL_GAP_EM, _MIN_CELL_GAP = 0.6, 4.5
+_DEFAULT_SIZE = 8.0  # points: the body size of most plan tables, when a line has no size
+# A step to the next line this many times the line pitch ends the table (a paragraph or a
+# new block below it); a blank line inside a cell is at most about two pitches.
+_TABLE_END_PITCHES = 3.2
+# A step within this many pitches is the next line of the same cell (line spacing varies a
+# little with font metrics); anything larger starts a new row.
+_WRAP_PITCHES = 1.3
+_DEFAULT_PITCH = 10.0  # points: one line of 8-pt text with its leading, when nothing is seen
 
 
 @dataclass(frozen=True)
@@ -128,6 +144,7 @@ def _open_foot(page, table) -> float | None:
     foot = max(feet)
     last = table.rows[-1].cells
     left_open = sum(cell is None for cell in last) * 2 > len(last) and last[0] is None
+    # Rules end a point or two past the last row pdfplumber found: only more is a cut-off row.
     return foot if foot > bottom + 2 or left_open else None
 
 
@@ -148,6 +165,7 @@ def _is_real_table(rows: list[list[Cell | None]]) -> bool:
     texts = [cell.text for row in rows for cell in row if cell and cell.text]
     if not texts:
         return False
+    # Cells of one or two characters on average are a chart's labels or a grid of ticks.
     return statistics.mean(len(text) for text in texts) >= 3
 
 
@@ -188,7 +206,7 @@ def _segments(line: Line) -> list[list[Word]]:
     """Words grouped where the gap between them is wider than a space: candidate cells."""
     if not line.words:
         return []
-    gap = max(4.5, 0.6 * (line.size or 8.0))
+    gap = max(_MIN_CELL_GAP, _CELL_GAP_EM * (line.size or _DEFAULT_SIZE))
     groups = [[line.words[0]]]
     for word in line.words[1:]:
         if word.x0 - groups[-1][-1].x1 > gap:
@@ -219,6 +237,7 @@ def _header_at(lines: list[Line], index: int) -> tuple[Columns | None, int]:
         and _within_columns(lines[body], columns)
     ):
         body += 1
+    # A header is only a header if one of the next three lines lines up under it as a row.
     following = [
         line
         for line in lines[body : body + 3]
@@ -251,7 +270,7 @@ def _within_columns(line: Line, columns: Columns) -> bool:
 
 def _first_body_line(lines: list[Line], columns: Columns) -> int | None:
     """Where a table carried over from the previous page resumes (after any running header)."""
-    for number, line in enumerate(lines[:6]):
+    for number, line in enumerate(lines[:6]):  # past a running header of up to five lines
         if _aligned(line, columns) and len(_segments(line)) >= 2:
             return number
     return None
@@ -261,7 +280,7 @@ def _trailing_lines(lines: list[Line]) -> int:
     """Footer lines at the bottom of the page (page numbers, running footers) to look past."""
     count = 0
     for line in reversed(lines):
-        if len(line.text) <= 80 and count < 2:
+        if len(line.text) <= 80 and count < 2:  # at most two short lines: page number, footer
             count += 1
         else:
             break
@@ -270,14 +289,14 @@ def _trailing_lines(lines: list[Line]) -> int:
 
 def _rows(lines: list[Line], start: int, columns: Columns) -> tuple[list[list[Cell | None]], int]:
     """Group the lines under a header into rows, until the table visibly ends."""
-    pitch = _line_pitch(lines[start : start + 40])
+    pitch = _line_pitch(lines[start : start + 40])  # a page's worth of lines is enough
     rows: list[_Row] = []
     previous: Line | None = None
     end = start
     for number in range(start, len(lines)):
         line = lines[number]
         step = _step(previous, line)
-        if step is not None and (step > pitch * 3.2 or step < 0):
+        if step is not None and (step > pitch * _TABLE_END_PITCHES or step < 0):
             break
         placed = _assign(line, columns)
         if placed is None:
@@ -286,7 +305,7 @@ def _rows(lines: list[Line], start: int, columns: Columns) -> tuple[list[list[Ce
         starts_ref = (
             bool(cells[0]) and _REF.match(cells[0]) is not None and bool(rows and rows[-1].parts[0])
         )
-        wrapped = step is not None and step <= pitch * 1.3
+        wrapped = step is not None and step <= pitch * _WRAP_PITCHES
         if (
             not rows
             or spanning != rows[-1].spanning
@@ -320,7 +339,7 @@ class _Row:
 def _line_pitch(lines: list[Line]) -> float:
     """The distance from one line to the next inside a cell: the smallest step seen."""
     steps = [step for a, b in pairwise(lines) if (step := _step(a, b)) and step > 0]
-    return min(steps) if steps else 10.0
+    return min(steps) if steps else _DEFAULT_PITCH
 
 
 def _step(previous: Line | None, line: Line) -> float | None:

@@ -7,6 +7,8 @@ becomes another ``sources`` row, never a duplicate document.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import datetime, timezone
 
@@ -69,9 +71,6 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
         existing = find_document(db, extracted.source.sha256)
         if existing:
             document_id = existing["id"]
-            from .lineage import forget_document
-
-            forget_document(db, document_id)
             _delete_derived_rows(db, document_id)
             row.pop("path")  # keep where it was first seen
             db["documents"].update(document_id, row)
@@ -91,8 +90,6 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
             for page in pages
         )
         _insert_actions(db, document_id, extracted)
-        # Every action starts as its own thread; matching a plan's versions joins threads.
-        db.execute("UPDATE actions SET thread_id = id WHERE document_id = ?", [document_id])
         _insert_recommendations(db, document_id, extracted)
         _insert_indicators(db, document_id, extracted)
         record_source(db, document_id, extracted.source.path, now)
@@ -345,3 +342,44 @@ def list_documents(
             params,
         )
     )
+
+
+DOCUMENT_COLUMNS = ("id", "doc_date", "doc_type", "pages", "organisation", "title", "file_name")
+
+
+def format_documents(rows: list[dict], output_format: str = "table") -> str:
+    """The listing as JSON, CSV, or a plain-text table cut to fit a terminal."""
+    if output_format == "json":
+        return json.dumps(rows, indent=2)
+    if output_format == "csv":
+        if not rows:
+            return ""
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    return _text_table(rows, DOCUMENT_COLUMNS)
+
+
+def _text_table(rows: list[dict], columns: tuple[str, ...]) -> str:
+    """A plain-text table, long cells cut so that it fits a terminal."""
+    if not rows:
+        return "No documents."
+    cells = [[_cell(row[column]) for column in columns] for row in rows]
+    widths = [
+        max(len(column), *(len(line[index]) for line in cells))
+        for index, column in enumerate(columns)
+    ]
+    lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True))]
+    lines.append("  ".join("-" * width for width in widths))
+    lines += [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        for line in cells
+    ]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _cell(value: object, limit: int = 40) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -475,6 +475,43 @@ def m010_ocr_pages(db: sqlite_utils.Database) -> None:
     db["pages"].add_column("ocr_confidence", float)
 
 
+@migrations()
+def m011_corrections_by_content_and_stable_threads(db: sqlite_utils.Database) -> None:
+    """A person's link/unlink is kept by what the two actions say (document sha256,
+    reference, wording), since positions shift when a better extractor finds one more row;
+    ``resolved`` says whether it still finds both actions. Threads get an identity of their
+    own, numbered once (AUTOINCREMENT never reuses a number), so a version ingested late
+    or re-extracted leaves existing thread numbers as they are."""
+    for side in ("from", "to"):
+        db["link_overrides"].add_column(f"{side}_document_sha256", str)
+        db["link_overrides"].add_column(f"{side}_ref", str)
+        db["link_overrides"].add_column(f"{side}_text", str)
+        db.execute(
+            f"UPDATE link_overrides SET "
+            f"{side}_document_sha256 = (SELECT sha256 FROM documents d "
+            f"WHERE d.id = link_overrides.{side}_document_id), "
+            f"{side}_ref = (SELECT ref FROM actions a WHERE a.document_id = "
+            f"link_overrides.{side}_document_id AND a.position = link_overrides.{side}_position), "
+            f"{side}_text = (SELECT text FROM actions a WHERE a.document_id = "
+            f"link_overrides.{side}_document_id AND a.position = link_overrides.{side}_position)"
+        )
+    db["link_overrides"].add_column("resolved", int)
+    db.execute(
+        "CREATE TABLE [action_threads] (\n"
+        "   [id] INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+        "   [plan_key] TEXT,\n"
+        "   [created_at] TEXT\n"
+        ")"
+    )
+    db.execute(
+        "INSERT INTO action_threads (id, plan_key, created_at) "
+        "SELECT a.thread_id, max(d.plan_key), max(d.ingested_at) FROM actions a "
+        "JOIN documents d ON d.id = a.document_id WHERE a.thread_id IS NOT NULL "
+        "GROUP BY a.thread_id"
+    )
+    db["action_threads"].create_index(["plan_key"])
+
+
 def page_link(document_id: int, page: int) -> str:
     """Where ``plandrift serve`` opens a document at a page (see datasette_plugin.py)."""
     return f"/-/source/{document_id}#page={page}"

@@ -278,7 +278,7 @@ CREATE TABLE "link_overrides" (
    "to_position" INTEGER NOT NULL,
    "decision" TEXT NOT NULL,
    "created_at" TEXT
-);
+, "from_document_sha256" TEXT, "from_ref" TEXT, "from_text" TEXT, "to_document_sha256" TEXT, "to_ref" TEXT, "to_text" TEXT, "resolved" INTEGER);
 CREATE TABLE "recommendation_coverage" (
    "id" INTEGER PRIMARY KEY,
    "recommendation_id" INTEGER NOT NULL REFERENCES "recommendations"("id"),
@@ -358,3 +358,11 @@ CREATE UNIQUE INDEX "idx_meeting_papers_meeting_id_document_id"
     ON "meeting_papers" ("meeting_id", "document_id");
 CREATE INDEX "idx_meeting_papers_document_id"
     ON "meeting_papers" ("document_id");
+CREATE TABLE [action_threads] (
+   [id] INTEGER PRIMARY KEY AUTOINCREMENT,
+   [plan_key] TEXT,
+   [created_at] TEXT
+);
+CREATE TABLE sqlite_sequence(name,seq);
+CREATE INDEX "idx_action_threads_plan_key"
+    ON "action_threads" ("plan_key");

@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from plandrift.compare.lineage import match_actions
+from plandrift.compare.action_matching import match_actions
+from plandrift.extract.records import extract_document
 from plandrift.store.schema import open_database
 
 import score_reports
@@ -226,3 +227,105 @@ def test_second_plan_in_another_layout(tmp_path):
     assert scores["links"]["precision"] >= 0.97, report.stdout
     assert scores["links"]["recall"] >= 0.95, report.stdout
     assert scores["changes"]["f1"] >= 0.9, report.stdout
+
+
+def _thread_of(db, file_name: str, text_start: str) -> int:
+    return db.execute(
+        "SELECT a.thread_id FROM actions a JOIN documents d ON d.id = a.document_id "
+        "WHERE d.file_name = ? AND a.text LIKE ? || '%'",
+        [file_name, text_start],
+    ).fetchone()[0]
+
+
+def _threads_by_action(db) -> dict[tuple[str, str | None, str], int]:
+    """Each action's thread, keyed by what the action is (file, ref, wording), not its id."""
+    return {
+        (row[0], row[1], row[2]): row[3]
+        for row in db.execute(
+            "SELECT d.file_name, a.ref, a.text, a.thread_id FROM actions a "
+            "JOIN documents d ON d.id = a.document_id"
+        )
+    }
+
+
+def test_a_late_older_version_leaves_existing_thread_ids_unchanged(samples, tmp_path):
+    documents, _ = samples
+    plans = sorted(documents.glob("*improvement-plan-*.pdf"))
+    db_path = tmp_path / "late.db"
+    assert run_cli("ingest", plans[1], plans[2], "--db", db_path).exit_code == 0
+    db = open_database(db_path)
+    before = _threads_by_action(db)
+    assert run_cli("ingest", plans[0], "--db", db_path).exit_code == 0  # the oldest, late
+    after = _threads_by_action(db)
+    assert {key: after[key] for key in before} == before
+    # The late version's actions joined the threads of the same actions in the next one.
+    oldest = plans[0].name
+    for text in ("Recruit two agency staff", "Advertise posts"):
+        assert _thread_of(db, oldest, text) == _thread_of(db, plans[1].name, text)
+    assert len(set(after.values())) == db["action_threads"].count
+
+
+def _extract_one_more_row(extract):
+    """A changed extractor: it also reads a row at the top of every plan as an action, so
+    every other action's position moves down by one."""
+    from plandrift.extract.actions import ExtractedAction
+
+    def changed(source, read, overrides):
+        document = extract(source, read, overrides)
+        if document.metadata.doc_type == "improvement_plan":
+            for action in document.actions:
+                if action.parent_index is not None:
+                    action.parent_index += 1
+            extra = ExtractedAction(page=1, text="Purpose of this plan and how it is monitored")
+            document.actions.insert(0, extra)
+        return document
+
+    return changed
+
+
+def test_a_correction_survives_reextraction_by_a_changed_extractor(samples, tmp_path, monkeypatch):
+    from plandrift import pipeline
+
+    documents, _ = samples
+    plans = sorted(documents.glob("*improvement-plan-*.pdf"))[:2]
+    db_path = tmp_path / "corrected.db"
+    assert run_cli("ingest", *plans, "--db", db_path).exit_code == 0
+    db = open_database(db_path)
+    old, new = plans[0].name, plans[1].name
+    from_id, to_id = db.execute(
+        "SELECT l.from_action_id, l.to_action_id FROM action_links l "
+        "JOIN actions a ON a.id = l.from_action_id WHERE a.text LIKE 'Recruit two agency staff%'"
+    ).fetchone()
+    positions = db.execute(
+        "SELECT position FROM actions WHERE id IN (?, ?) ORDER BY id", [from_id, to_id]
+    ).fetchall()
+    assert run_cli("unlink", from_id, to_id, "--db", db_path).exit_code == 0
+    threads = _threads_by_action(db)
+
+    monkeypatch.setattr(pipeline, "extract_document", _extract_one_more_row(extract_document))
+    for plan in plans:
+        assert run_cli("ingest", plan, "--force", "--db", db_path).exit_code == 0
+    moved = db.execute(
+        "SELECT position FROM actions WHERE text LIKE 'Recruit two agency staff%' ORDER BY id"
+    ).fetchall()
+    assert [row[0] for row in moved] == [row[0] + 1 for row in positions]
+    # The correction still separates the same two actions, found by what they say ...
+    assert db.execute(
+        "SELECT count(*) FROM action_links l JOIN actions a ON a.id = l.from_action_id "
+        "WHERE a.text LIKE 'Recruit two agency staff%'"
+    ).fetchone() == (0,)
+    assert db.execute("SELECT resolved FROM link_overrides").fetchall() == [(1,)]
+    # ... and did not land on the actions that now stand at its old positions.
+    for side, (position,) in zip((old, new), positions, strict=True):
+        at_old_place = db.execute(
+            "SELECT a.id FROM actions a JOIN documents d ON d.id = a.document_id "
+            "WHERE d.file_name = ? AND a.position = ?",
+            [side, position],
+        ).fetchone()[0]
+        assert db.execute(
+            "SELECT count(*) FROM action_links WHERE from_action_id = ? OR to_action_id = ?",
+            [at_old_place, at_old_place],
+        ).fetchone() == (1,)
+    # Every action the new extractor still reads keeps its thread number.
+    after = _threads_by_action(db)
+    assert {key: after[key] for key in threads} == threads
