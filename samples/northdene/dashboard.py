@@ -16,6 +16,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from samples.drawing.pdf import ruling
 from samples.northdene.council import (
     BODY,
     DCELL,
@@ -164,8 +165,7 @@ def dash_table() -> Table:
     ]
     data: list[list[Any]] = [[para(h, DCELL_HEAD) for h in headers]]
     style: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+        *ruling(NAVY, colour=GRID, width=0.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

@@ -19,6 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from samples.drawing.pdf import ruling
 from samples.northdene.council import (
     BODY,
     CELL,
@@ -1038,8 +1039,7 @@ def plan_table(version: int) -> Table:
     headers = ["Ref", "Action", "Lead", "Target date", "RAG", "Progress update"]
     data: list[list[Any]] = [[para(h, CELL_HEAD) for h in headers]]
     style: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+        *ruling(NAVY, colour=GRID, width=0.6),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
