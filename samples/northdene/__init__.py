@@ -1,0 +1,1 @@
+"""The demo documents of the fictional Northdene County Council, one module per document."""
