@@ -1,26 +1,25 @@
 """Read a page that has no text layer (a scan) with Tesseract, as positioned lines.
 
 Many inspection-era plans circulate as scans. PDFium renders the page; Tesseract (Debian's
-``tesseract-ocr``, called once per page) returns its words with boxes, which become lines with
-words in PDF points, like the PDF reader's, so unruled-table finding runs on a clean scan too.
+``tesseract-ocr``, called once per page through pytesseract) returns its words with boxes,
+which become lines with words in PDF points, like the PDF reader's, so unruled-table finding
+runs on a clean scan too.
 Tesseract is asked for whole-width lines (one uniform block), so a table row stays one line.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 import shutil
 import statistics
-import subprocess
 
 from .model import Line, Word
 
 DPI = 300
 _RULE_GLYPHS = re.compile(r"^[|\[\]{}_—–=~]+$")  # table rules read as characters
 _EDGE_GLYPHS = "|[]{}_"
+_WORD_LEVEL = 5  # Tesseract's page > block > paragraph > line > word levels
 _THICK = 5  # pixels: a dark run with another this far above or below is a fill, not a rule
 INSTALL_ADVICE = (
     "install Tesseract (Debian/Ubuntu: apt-get install tesseract-ocr; macOS: brew install "
@@ -56,32 +55,30 @@ def tesseract_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def ocr_image(png: bytes, dpi: int = DPI) -> tuple[list[Line], float | None]:
-    """Lines read from a page image, and Tesseract's mean word confidence (0-100)."""
-    result = subprocess.run(
-        ["tesseract", "stdin", "stdout", "--psm", "6", "tsv"],
-        input=png,
-        capture_output=True,
-        check=False,
-        env={**os.environ, "OMP_THREAD_LIMIT": "1"},  # one core per page; jobs run in parallel
-    )
-    if result.returncode != 0:
+def ocr_image(image, dpi: int = DPI) -> tuple[list[Line], float | None]:
+    """Lines read from a page image (PIL), and Tesseract's mean word confidence (0-100)."""
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one core per page; jobs run in parallel
+    try:
+        data = pytesseract.image_to_data(
+            image, config="--psm 6", output_type=pytesseract.Output.DICT
+        )
+    except (pytesseract.TesseractError, pytesseract.TesseractNotFoundError, OSError):
         return [], None
     points = 72 / dpi
-    grouped: dict[tuple[str, str, str], list[tuple[Word, float, float, float]]] = {}
+    grouped: dict[tuple[int, int, int], list[tuple[Word, float, float, float]]] = {}
     confidences: list[float] = []
-    rows = csv.DictReader(io.StringIO(result.stdout.decode("utf-8", "replace")), delimiter="\t",
-                          quoting=csv.QUOTE_NONE)  # fmt: skip
-    for row in rows:
-        text = (row.get("text") or "").strip().strip(_EDGE_GLYPHS).strip()
-        if row.get("level") != "5" or not text or _RULE_GLYPHS.match(text):
+    for index, raw in enumerate(data["text"]):
+        text = str(raw).strip().strip(_EDGE_GLYPHS).strip()
+        if data["level"][index] != _WORD_LEVEL or not text or _RULE_GLYPHS.match(text):
             continue
-        left, top = float(row["left"]) * points, float(row["top"]) * points
-        width, height = float(row["width"]) * points, float(row["height"]) * points
+        left, top = data["left"][index] * points, data["top"][index] * points
+        width, height = data["width"][index] * points, data["height"][index] * points
         word = Word(text, round(left, 2), round(left + width, 2))
-        key = (row["block_num"], row["par_num"], row["line_num"])
+        key = (data["block_num"][index], data["par_num"][index], data["line_num"][index])
         grouped.setdefault(key, []).append((word, top, top + height, height))
-        confidences.append(float(row["conf"]))
+        confidences.append(float(data["conf"][index]))
     lines = [_line(words) for words in grouped.values()]
     lines.sort(key=lambda line: (line.bbox[1], line.bbox[0]))
     mean = round(statistics.mean(confidences), 1) if confidences else None

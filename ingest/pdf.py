@@ -64,9 +64,7 @@ class _Scanner:
         if self.pdf is None:
             self.pdf = pypdfium2.PdfDocument(str(self.path), password=self.password)
         image = without_rules(self.pdf[index].render(scale=OCR_DPI / 72).to_pil())
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return ocr_image(buffer.getvalue(), OCR_DPI)
+        return ocr_image(image, OCR_DPI)
 
     def close(self) -> None:
         if self.pdf is not None:
