@@ -1,5 +1,7 @@
 """Read a web page into one page of lines: the visible content, not the site's chrome.
 
+Parsed with lxml (libxml2's HTML parser, which mends broken markup as browsers do).
+
 Council news pages wrap a few paragraphs in navigation, cookie banners, scripts and
 footers. We keep headings (with their level), paragraphs, list items (as "• " lines) and
 table rows (cells joined by tabs); when the page marks its content with <main> or
@@ -9,7 +11,6 @@ table rows (cells joined by tabs); when the page marks its content with <main> o
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 from ..wording import squash
 from .errors import NoText
@@ -38,20 +39,6 @@ _CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "ale
 _CHROME_NAMES = re.compile(
     r"cookie|consent|breadcrumb|skip-?link|site-?(header|footer|nav)|menu|share|social", re.I
 )
-_VOID_TAGS = {
-    "br",
-    "img",
-    "meta",
-    "link",
-    "input",
-    "hr",
-    "area",
-    "base",
-    "col",
-    "embed",
-    "source",
-    "wbr",
-}
 _BLOCK_TAGS = {
     "p",
     "div",
@@ -79,150 +66,181 @@ _BLOCK_TAGS = {
     "hr",
 }
 _CONTENT_TAGS = {"main", "article"}
-
-
-class _VisibleText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[Line, bool]] = []  # (line, inside <main>/<article>)
-        self.title = ""
-        self._in_title = False
-        self._skip: list[str] = []  # open tags whose content is chrome
-        self._content_depth = 0
-        self._buffer: list[str] = []
-        self._cells: list[str] | None = None  # the open table row's cells
-        self._spans: list[int] = []  # each open-row cell's colspan
-        self._in_cell = False
-        self._span = 1
-        self._table_depth = 0
-        self._rows: list[list[Cell | None]] = []  # rows of the open (outermost) table
-        self.tables: list[list[list[Cell | None]]] = []
-        self._heading: int | None = None
-        self._bullet = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = not self.title  # the first <title>, even inside the skipped <head>
-            return
-        if self._skip:
-            if tag not in _VOID_TAGS:
-                self._skip.append(tag)
-            return
-        if tag in _SKIPPED_TAGS or _is_chrome(attrs):
-            if tag not in _VOID_TAGS:
-                self._flush()
-                self._skip.append(tag)
-            return
-        if tag in _CONTENT_TAGS:
-            self._flush()
-            self._content_depth += 1
-        if tag == "table":
-            self._flush()
-            self._table_depth += 1
-        if tag == "tr":
-            self._flush()
-            self._cells, self._spans = [], []
-        elif tag in ("td", "th") and self._cells is not None:
-            self._flush_cell()  # a previous cell left open
-            self._buffer = []
-            self._in_cell = True
-            colspan = dict(attrs).get("colspan") or "1"
-            self._span = int(colspan) if colspan.isdigit() and 0 < int(colspan) < 100 else 1
-        elif tag in _BLOCK_TAGS:
-            self._flush()
-            if tag[0] == "h" and tag[1:].isdigit():
-                self._heading = int(tag[1:])
-            elif tag == "li":
-                self._bullet = True
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br" and not self._skip:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-            return
-        if self._skip:
-            # Close back to the matching open tag; tolerate unclosed children.
-            if tag in self._skip:
-                while self._skip and self._skip.pop() != tag:
-                    pass
-            return
-        if tag in ("td", "th") and self._cells is not None:
-            self._flush_cell()
-        elif tag == "tr" and self._cells is not None:
-            self._flush_cell()
-            cells, self._cells = self._cells, None
-            if any(cells):
-                self._emit("\t".join(cells))
-                row: list[Cell | None] = []
-                for text, span in zip(cells, self._spans, strict=True):
-                    row += [Cell(text=text)] + [None] * (span - 1)
-                self._rows.append(row)
-        elif tag == "table" and self._table_depth:
-            self._table_depth -= 1
-            if self._table_depth == 0 and self._rows:
-                self.tables.append(self._rows)
-                self._rows = []
-        elif tag in _BLOCK_TAGS:
-            self._flush()
-        if tag in _CONTENT_TAGS and self._content_depth:
-            self._content_depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self._buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-    def _flush_cell(self) -> None:
-        if self._in_cell and self._cells is not None:
-            self._cells.append(squash("".join(self._buffer)))
-            self._spans.append(self._span)
-        self._buffer = []
-        self._in_cell = False
-
-    def _flush(self) -> None:
-        if self._cells is not None:
-            if self._in_cell:
-                self._buffer.append(" ")  # a block inside a cell: keep its words apart
-            return
-        text = squash("".join(self._buffer))
-        self._buffer = []
-        if text:
-            self._emit(("• " + text) if self._bullet else text)
-        self._heading = None
-        self._bullet = False
-
-    def _emit(self, text: str) -> None:
-        self.lines.append((Line(text=text, heading_level=self._heading), self._content_depth > 0))
-
-
-def _is_chrome(attrs: list[tuple[str, str | None]]) -> bool:
-    values = dict(attrs)
-    if (values.get("role") or "").lower() in _CHROME_ROLES:
-        return True
-    if "hidden" in values or (values.get("aria-hidden") or "").lower() == "true":
-        return True
-    names = f"{values.get('id') or ''} {values.get('class') or ''}"
-    return bool(_CHROME_NAMES.search(names))
+_MAX_SPAN = 100  # a colspan or rowspan beyond this is damage, not layout
 
 
 def read_html(data: bytes) -> ReadDocument:
     """Visible text of a web page as a single page; raise NoText when there is none."""
-    parser = _VisibleText()
-    parser.feed(decode_text(data))
-    parser.close()
-    content = [line for line, in_content in parser.lines if in_content]
-    lines = content or [line for line, _ in parser.lines]
+    root = _parse(decode_text(data))
+    title = (squash(root.findtext(".//title")) or None) if root is not None else None
+    body = _without_chrome(root) if root is not None else None
+    lines: list[Line] = []
+    tables: list[list[list[Cell | None]]] = []
+    if body is not None:
+        content = [element for element in body.iter(*_CONTENT_TAGS) if _outermost_content(element)]
+        for element in content or [body]:
+            _Walker(lines, tables).block(element)
     if not lines:
         raise NoText("the web page has no visible text in its body")
-    title = squash(parser.title) or None
-    tables = [Table(page=1, rows=rows, method="markup") for rows in parser.tables]
-    page = Page(number=1, lines=lines, tables=tables)
+    page = Page(
+        number=1,
+        lines=lines,
+        tables=[Table(page=1, rows=rows, method="markup") for rows in tables],
+    )
     return ReadDocument(file_kind="html", pages=[page], embedded_title=title)
+
+
+def _parse(text: str):
+    """lxml's HTML parser (libxml2): it mends unclosed and misnested tags as browsers do."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None  # nothing but white space, comments or a bare declaration
+
+
+def _without_chrome(root):
+    """The body with scripts, navigation, banners, hidden parts and the like removed."""
+    body = root.find("body")
+    if body is None:
+        return None
+    chrome = [
+        element
+        for element in body.iter()
+        if isinstance(element.tag, str) and (element.tag in _SKIPPED_TAGS or _is_chrome(element))
+    ]
+    for element in chrome:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the text that follows the element (its tail)
+    for comment in body.xpath("//comment() | //processing-instruction()"):
+        comment.drop_tree()
+    return body
+
+
+def _outermost_content(element) -> bool:
+    return not any(parent.tag in _CONTENT_TAGS for parent in element.iterancestors())
+
+
+class _Walker:
+    """Turn an element tree into lines: one per paragraph, heading, list item or table row
+    (cells joined by tabs), and each outermost table into a grid of cells."""
+
+    def __init__(self, lines: list[Line], tables: list[list[list[Cell | None]]]) -> None:
+        self.lines, self.tables = lines, tables
+        self.buffer: list[str] = []
+
+    def block(self, element, heading: int | None = None, bullet: bool = False) -> None:
+        """Emit an element's text, flushing a line at every block boundary inside it."""
+        self.flush()
+        self._inline(element.text)
+        for child in element:
+            if not isinstance(child.tag, str):
+                self._inline(child.tail)
+                continue
+            tag = child.tag.lower()
+            if tag == "table":
+                self.flush()
+                self._table(child)
+            elif tag == "br":
+                self.flush()
+            elif tag in _BLOCK_TAGS:
+                level = int(tag[1]) if tag[0] == "h" and tag[1:].isdigit() else None
+                self.block(child, heading=level, bullet=tag == "li")
+            else:
+                self.inline_children(child)
+            self._inline(child.tail)
+        self.flush(heading, bullet)
+
+    def inline_children(self, element) -> None:
+        """An inline element (<b>, <a>, <span>...): its text joins the open line, but a block
+        nested inside it (browsers allow <a><div>...) still gets lines of its own."""
+        if element.tag == "br":
+            self.flush()
+            return
+        self._inline(element.text)
+        for child in element:
+            tag = child.tag.lower() if isinstance(child.tag, str) else None
+            if tag == "table":
+                self.flush()
+                self._table(child)
+            elif tag in _BLOCK_TAGS:
+                self.block(child)
+            elif tag:
+                self.inline_children(child)
+            self._inline(child.tail)
+
+    def flush(self, heading: int | None = None, bullet: bool = False) -> None:
+        text = squash("".join(self.buffer))
+        self.buffer = []
+        if text:
+            self.lines.append(Line(text=("• " + text) if bullet else text, heading_level=heading))
+
+    def _inline(self, text: str | None) -> None:
+        if text:
+            self.buffer.append(text)
+
+    def _table(self, table) -> None:
+        """A line per row, and the table as a grid in which a cell spanning rows or columns
+        fills one slot and leaves None in the others, so later cells keep their columns."""
+        rows = [row for row in table.iter("tr") if _nearest_table(row) is table]
+        grid: list[list[Cell | None]] = []
+        covered: dict[tuple[int, int], bool] = {}  # slots taken by a rowspan from above
+        for number, row in enumerate(rows):
+            slots: list[Cell | None] = []
+            texts: list[str] = []
+            for cell in (child for child in row if child.tag in ("td", "th")):
+                while covered.pop((number, len(slots)), False):
+                    slots.append(None)
+                text = _cell_text(cell)
+                texts.append(text)
+                colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+                for below in range(number + 1, min(number + rowspan, len(rows))):
+                    for column in range(len(slots), len(slots) + colspan):
+                        covered[(below, column)] = True
+                slots += [Cell(text=text)] + [None] * (colspan - 1)
+            while covered.pop((number, len(slots)), False):
+                slots.append(None)
+            if any(texts):
+                self.lines.append(Line(text="\t".join(texts)))
+                grid.append(slots)
+        if grid and _nearest_table(table.getparent()) is None:
+            self.tables.append(grid)
+
+
+def _cell_text(cell) -> str:
+    """A cell's text on one line, with a space where a block or line break inside it ends."""
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        parts.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str):
+                walk(child)
+                if child.tag.lower() in _BLOCK_TAGS:
+                    parts.append(" ")
+            parts.append(child.tail or "")
+
+    walk(cell)
+    return squash("".join(parts))
+
+
+def _nearest_table(element):
+    while element is not None and element.tag != "table":
+        element = element.getparent()
+    return element
+
+
+def _span(cell, attribute: str) -> int:
+    value = (cell.get(attribute) or "1").strip()
+    return int(value) if value.isdigit() and 0 < int(value) < _MAX_SPAN else 1
+
+
+def _is_chrome(element) -> bool:
+    if (element.get("role") or "").lower() in _CHROME_ROLES:
+        return True
+    if element.get("hidden") is not None or (element.get("aria-hidden") or "").lower() == "true":
+        return True
+    names = f"{element.get('id') or ''} {element.get('class') or ''}"
+    return bool(_CHROME_NAMES.search(names))

@@ -146,3 +146,28 @@ def test_letterhead_is_not_the_title():
     metadata = recognise_metadata(document)
     assert metadata.title == "Corporate Parenting Panel minutes"
     assert (metadata.doc_date, metadata.doc_date_basis) == ("2025-02-24", "date line")
+
+
+def test_html_table_cells_spanning_rows_and_columns_keep_later_cells_in_their_columns():
+    table = b"""<html><body><table>
+    <tr><th>Theme</th><th>Action</th><th>Lead</th><th>RAG</th></tr>
+    <tr><td rowspan="2">Workforce</td><td>Recruit IROs</td><td rowspan="2">HoS</td><td>Amber</td></tr>
+    <tr><td>Advertise posts</td><td>Green</td></tr>
+    <tr><td colspan="4">2. Care leavers</td></tr>
+    <tr><td>Care leavers</td><td><p>Review the</p><p>local offer</p></td><td>PA</td><td>Red</td></tr>
+    </table></body></html>"""
+    page = read_html(table).pages[0]
+    rows = [[cell.text if cell else None for cell in row] for row in page.tables[0].rows]
+    assert rows == [
+        ["Theme", "Action", "Lead", "RAG"],
+        ["Workforce", "Recruit IROs", "HoS", "Amber"],
+        [None, "Advertise posts", None, "Green"],
+        ["2. Care leavers", None, None, None],
+        ["Care leavers", "Review the local offer", "PA", "Red"],
+    ]
+    assert [line.text for line in page.lines][2] == "Advertise posts\tGreen"
+
+
+def test_html_broken_markup_is_mended_as_a_browser_would():
+    page = read_html(b"<p>First <b>bold<p>Second</i> para<li>item").pages[0]
+    assert [line.text for line in page.lines] == ["First bold", "Second para", "• item"]
