@@ -95,8 +95,11 @@ def _parse(text: str):
     import lxml.html
     from lxml import etree
 
+    # huge_tree: committee systems inline images as base64 attributes of many megabytes,
+    # past libxml2's default 10 MB limit; each file is read under --max-memory anyway.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         return None  # nothing but white space, comments or a bare declaration
 
