@@ -20,6 +20,8 @@ MONTHS = {
     for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
 }
 MONTHS["sept"] = 9
+# Any month's name or abbreviation, longest first so that "march" is not read as "mar".
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

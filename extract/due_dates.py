@@ -13,7 +13,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from .dates import MONTHS, find_dates
+from ..wording import full_year
+from .dates import MONTH_NAMES, MONTHS, find_dates
 
 _NO_DATE = re.compile(
     r"^(?:on-?going|continuous(?:ly)?|monthly|weekly|fortnightly|quarterly|annually|yearly|daily|"
@@ -31,17 +32,16 @@ _WEEK_BEGINNING = re.compile(
 _QUARTER = re.compile(
     r"\bQ(?P<q>[1-4])\s*(?:of\s*)?(?P<y1>(?:19|20)\d{2})(?:\s*[/\-–]\s*(?P<y2>\d{2,4}))?\b", re.I
 )
-_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_SHORT_YEAR = re.compile(
-    rf"\b(?P<month>{_MONTH_WORD})\.?\s*(?:'|’|-|–|\s)\s*(?P<year>\d{{2}})\b(?![/\d])", re.I
+    rf"\b(?P<month>{MONTH_NAMES})\.?\s*(?:'|’|-|–|\s)\s*(?P<year>\d{{2}})\b(?![/\d])", re.I
 )
 _DAY_MONTH = re.compile(
-    rf"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH_WORD})\b\.?(?!\s*,?\s*\d)",
+    rf"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{MONTH_NAMES})\b\.?(?!\s*,?\s*\d)",
     re.I,
 )
 _MONTH_ALONE = re.compile(
     rf"^(?:by |end of |the end of |during |in |mid[- ])?"
-    rf"(?P<month>{_MONTH_WORD})\b\.?(?!\s*,?\s*\d)",
+    rf"(?P<month>{MONTH_NAMES})\b\.?(?!\s*,?\s*\d)",
     re.I,
 )
 _ROLL_FORWARD_DAYS = 183  # a date without a year this far before the document means next year
@@ -75,7 +75,8 @@ def resolve_due(text: str | None, doc_date: str | None) -> str | None:
         return found.iso if found.precision == "day" else _month_end(found.iso)
     short = _MONTH_SHORT_YEAR.search(text)
     if short:
-        return _month_end(f"20{short.group('year')}-{MONTHS[short.group('month').lower()]:02d}")
+        year, month = full_year(short.group("year")), MONTHS[short.group("month").lower()]
+        return _month_end(f"{year}-{month:02d}")
     day_month = _DAY_MONTH.search(text)
     if day_month and anchor:
         month = MONTHS[day_month.group("month").lower()]

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..ingest.model import BBox, ReadDocument, Table
 from ..wording import STOP_WORDS, full_year, squash
-from .dates import MONTHS, find_dates
+from .dates import MONTH_NAMES, MONTHS, find_dates
 from .lists import PAGE_NUMBER, in_margin, in_table, running_lines, shape
 from .nlp import SPANS_KEY, pipeline
 from .patterns import load_patterns
@@ -29,9 +30,8 @@ _CELL_VALUE = re.compile(
     r"(?:\s*\(\s*(?P<second>[-−]?\d+(?:\.\d+)?)\s*(?P<second_pct>%)?\s*\))?$"
 )
 _AGE_BAND = re.compile(r"\b(1\d|2[0-5])\s*[-–]\s*(1\d|2[0-5])\b")
-_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_IN_TEXT = re.compile(
-    rf"\b(?P<month>{_MONTH_WORDS})\b\.?(?:\s+'?(?P<year>\d{{4}}|\d{{2}})\b(?![/:]))?", re.I
+    rf"\b(?P<month>{MONTH_NAMES})\b\.?(?:\s+'?(?P<year>\d{{4}}|\d{{2}})\b(?![/:]))?", re.I
 )
 _TIME_WORDS = {
     "week",
@@ -358,36 +358,20 @@ _PRIORITY = {
     "FIGURE_LINKED": 3,
 }
 _UNIT_OF = {"FIGURE_PCT": "%", "FIGURE_RATE": "per_10000", "FIGURE_FTE": "fte"}
-_LEADING_WORDS = re.compile(
-    r"^(?:there (?:has|have) been an? (?:\w+ )?(?:drop|rise|increase|decrease|fall|reduction|"
-    r"improvement|change) in (?:the )?|(?:the )?(?:number|proportion|percentage) of )",
-    re.I,
-)
-_VAGUE_NAMES = {
-    "figure",
-    "figures",
-    "rate",
-    "number",
-    "total",
-    "level",
-    "proportion",
-    "percentage",
-    "it",
-    "this",
-}
-_COMPARATOR = re.compile(
-    r"\b(?:(?P<england>england|national)(?: average)?|(?P<neighbours>statistical neighbours?))\s*$",
-    re.I,
-)
-_BAND_WORDS = re.compile(
-    r"\s*\b(?:at|aged|age|for those aged)?\s*(?:1\d|2[0-5])\s*-\s*(?:1\d|2[0-5])"
-    r"(?:\s*(?:years?(?: old)?|yrs))?",
-    re.I,
-)
-_MONTH_RANGE = re.compile(
-    rf"\b(?:{_MONTH_WORDS})\b\.?\s+(?:to|-|–|and)\s+(?:{_MONTH_WORDS})\b", re.I
-)
-_CLAUSE_BREAKS = {"and", "which", "while", "whereas", "but", "although", "than"}
+_MONTH_RANGE = re.compile(rf"\b(?:{MONTH_NAMES})\b\.?\s+(?:to|-|–|and)\s+(?:{MONTH_NAMES})\b", re.I)
+
+
+@cache
+def _name_rules() -> dict:
+    """The naming vocabulary of prose figures (patterns/indicators.json), compiled once."""
+    rules = load_patterns("indicators")["prose_names"]
+    return {
+        "leading_words": re.compile(rules["leading_words"], re.I),
+        "vague_names": frozenset(rules["vague_names"]),
+        "comparator": re.compile(rules["comparator"], re.I),
+        "band_words": re.compile(rules["band_words"], re.I),
+        "clause_breaks": frozenset(rules["clause_breaks"]),
+    }
 
 
 def _sentence_figures(text: str, page: int, doc_date: str | None) -> list[ExtractedIndicator]:
@@ -439,7 +423,9 @@ def _figures_in(doc, sentence, page: int, doc_date: str | None) -> list[Extracte
             unit = units.get(span[3].i, unit)
         name, series = _figure_name(doc, span, number, sentence)
         if series == "actual" and (
-            not name or name.lower() in _VAGUE_NAMES or span.label_ == "FIGURE_BRACKET"
+            not name
+            or name.lower() in _name_rules()["vague_names"]
+            or span.label_ == "FIGURE_BRACKET"
         ):
             name = previous_name or _first_clause(doc, sentence) or name
         if not name:
@@ -496,13 +482,13 @@ def _figure_name(doc, span, number, sentence) -> tuple[str | None, str]:
             token.like_num and not joined and not in_band
         ):
             break
-        if token.lower_ in _CLAUSE_BREAKS:
+        if token.lower_ in _name_rules()["clause_breaks"]:
             break
         words.insert(0, token)
     while words and _is_link(doc, words[-1]):
         words.pop()
     text = " ".join(token.text for token in words[-12:]).replace(" - ", "-")
-    comparator = _COMPARATOR.search(text)
+    comparator = _name_rules()["comparator"].search(text)
     if comparator:
         return None, "england_average" if comparator.group("england") else "statistical_neighbours"
     return _clean_name(text), "actual"
@@ -514,7 +500,7 @@ def _words_after(doc, tokens) -> str:
         if (
             token.is_punct
             or token.like_num
-            or token.lower_ in _CLAUSE_BREAKS | {"was", "is", "were", "in"}
+            or token.lower_ in _name_rules()["clause_breaks"] | {"was", "is", "were", "in"}
         ):
             break
         words.append(token.text)
@@ -526,7 +512,7 @@ def _first_clause(doc, sentence) -> str | None:
     ("The timeliness of single assessments improved again, with 93% ...")."""
     words = []
     for token in doc[sentence.start : sentence.end]:
-        if token.is_punct or token.like_num or token.lower_ in _CLAUSE_BREAKS:
+        if token.is_punct or token.like_num or token.lower_ in _name_rules()["clause_breaks"]:
             break
         words.append(token)
     while words and _is_link(doc, words[-1]):
@@ -535,9 +521,9 @@ def _first_clause(doc, sentence) -> str | None:
 
 
 def _clean_name(text: str) -> str | None:
-    text = _BAND_WORDS.sub("", text)
+    text = _name_rules()["band_words"].sub("", text)
     text = _MONTH_IN_TEXT.sub("", text)
-    text = _LEADING_WORDS.sub("", " ".join(text.split()))
+    text = _name_rules()["leading_words"].sub("", " ".join(text.split()))
     text = re.sub(
         r"^(?:(?:the|our|a|an|in|for|on|of)\s+)+|(?:\s+(?:in|of|for|at|on|the|is|was|has|have))+$",
         "",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -23,6 +24,9 @@ from .tables import Columns, aligned_tables, ruled_tables
 
 _EOF_WINDOW = 4096
 _PDFIUM_PASSWORD_ERROR = 4
+# Glyphs of one word sit closer than this share of the font size; a space, where a PDF
+# leaves the space character out, is about a quarter of an em.
+WORD_GAP_EM = 0.2
 
 
 def read_pdf(path: Path, *, password: str | None = None, ocr: bool = True) -> ReadDocument:
@@ -227,24 +231,22 @@ def _line(raw: dict) -> Line | None:
 
 
 def _words(chars: list[dict]) -> tuple[Word, ...]:
-    """Split a line's characters into words at spaces and at gaps wider than a space."""
-    words: list[Word] = []
-    text, x0, x1 = "", 0.0, 0.0
-    for char in chars:
-        gap = char["x0"] - x1
-        if char["text"].isspace() or (text and gap > max(1.5, 0.2 * (char.get("size") or 8.0))):
-            if text:
-                words.append(Word(text, round(x0, 2), round(x1, 2)))
-            text = ""
-            if char["text"].isspace():
-                continue
-        if not text:
-            x0 = char["x0"]
-        text += char["text"]
-        x1 = char["x1"]
-    if text:
-        words.append(Word(text, round(x0, 2), round(x1, 2)))
-    return tuple(words)
+    """A line's characters as words, split by pdfplumber's own word extractor: at spaces,
+    and at gaps wider than WORD_GAP_EM of the font size."""
+    splitter = _word_splitter()
+    groups = splitter.iter_chars_to_words(chars, splitter.get_char_dir(chars[0]["upright"]))
+    return tuple(
+        Word("".join(c["text"] for c in group), round(group[0]["x0"], 2), round(group[-1]["x1"], 2))
+        for group in groups
+    )
+
+
+@cache
+def _word_splitter():
+    from pdfplumber.utils.text import WordExtractor
+
+    # The line is already one line: the vertical tolerance only has to let a superscript in.
+    return WordExtractor(x_tolerance_ratio=WORD_GAP_EM, y_tolerance_ratio=1.0)
 
 
 def _inside(box, outer) -> bool:
