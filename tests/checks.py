@@ -87,3 +87,31 @@ def below_floor(
             if value < floor:
                 problems.append(f"{document}: {measure} {value:.3f} < floor {floor}")
     return problems
+
+
+# plandrift's names for the sample truth's kinds of change for the worse (slippage).
+SLIPPAGE = {
+    "rag_worsened": "status_worsened",
+    "due_date_moved": "due_date_moved",
+    "dropped": "dropped",
+    "stalled": "stalled",
+}
+
+
+def planted_slippage(truth: dict) -> set[tuple[str, str, str]]:
+    """(later version's date, kind, ref) of each change for the worse that the sample
+    generator planted (its --truth-out file): an action dropped before it was complete, RAG
+    worse, target date moved, stalled. The ref is the later version's, or the dropped one's."""
+    dates = {name: document["doc_date"] for name, document in truth["documents"].items()}
+    rag = {
+        (plan, row["ref"]): row["rag"]
+        for plan, rows in truth["plan_actions"].items()
+        for row in rows
+    }
+    return {
+        (dates[change["to"]], SLIPPAGE[kind], change["to_ref"] or change["from_ref"])
+        for change in truth["action_changes"]
+        for kind in change["kinds"]
+        if kind in SLIPPAGE
+        and not (kind == "dropped" and rag[change["from"], change["from_ref"]] == "Blue")
+    }
