@@ -367,7 +367,7 @@ def evaluate(truth: Path, db_path: Path, output_format: str, details: bool) -> N
     TRUTH is JSON: {"documents": [{"file": NAME, "actions": [...], "recommendations":
     [...], "indicators": [...]}], "lineage": [{"files": [...], "links": [...],
     "changes": [...]}]}. Prints precision, recall and F1 for each kind of record
-    labelled, and the accuracy of its fields.
+    labelled, per document, then one line per field the truth carries with its accuracy.
 
     \b
     Example:

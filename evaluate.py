@@ -13,7 +13,18 @@ present in the truth is scored on its own:
   where the truth gives one, and the name shares a content word with the truth's (names
   written from the words around a figure vary in wording, not in what they measure).
 
-Each truth row is found at most once; fields are then scored over the pairs found.
+Each truth row is found at most once. Then every other field the truth carries is scored
+over the pairs found (the fields a match is made on are right by construction and not scored
+again; a prose figure's name, matched on a shared word, is not scored word for word):
+
+- actions: ref, parent_ref, parent_text (the text of the stored parent action), section,
+  lead, status, status_raw, due_raw, due_date and page;
+- recommendations: ref, kind, timescale and page;
+- figures from tables: area, unit and page;
+- figures from prose: period, area, breakdown, series and page.
+
+A field the truth file leaves out is not scored, so a truth labelled with only some fields
+(``"lead"`` and ``"status"``, say) is scored on those.
 """
 
 from __future__ import annotations
@@ -36,7 +47,7 @@ class Kind:
 
     name: str  # the truth key and the report section
     table: str
-    fields: tuple[str, ...]
+    fields: tuple[str, ...]  # scored where the truth carries them, in this order
     rows: Callable[[dict], list[dict]]  # truth rows of a document entry
     keep: Callable[[dict], bool]  # which stored rows take part
     matches: Callable[[dict, dict], bool]  # does a stored row match a truth row?
@@ -87,6 +98,7 @@ class Evaluation:
     kind: Kind
     documents: dict[str, Score]
     total: Score
+    fields: tuple[str, ...] = ()  # the kind's fields that this truth carries
 
 
 def normalise(text: str | None) -> str:
@@ -110,7 +122,18 @@ KINDS = (
     Kind(
         name="actions",
         table="actions",
-        fields=("lead", "status", "due_date", "section"),
+        fields=(
+            "ref",
+            "parent_ref",
+            "parent_text",
+            "section",
+            "lead",
+            "status",
+            "status_raw",
+            "due_raw",
+            "due_date",
+            "page",
+        ),
         rows=lambda entry: entry.get("actions", []),
         keep=lambda row: True,
         matches=lambda got, wanted: normalise(got["text"]) == normalise(wanted["text"]),
@@ -119,7 +142,7 @@ KINDS = (
     Kind(
         name="recommendations",
         table="recommendations",
-        fields=("kind",),
+        fields=("ref", "kind", "timescale", "page"),
         rows=lambda entry: entry.get("recommendations", []),
         keep=lambda row: True,
         matches=lambda got, wanted: normalise(got["text"]) == normalise(wanted["text"]),
@@ -128,7 +151,7 @@ KINDS = (
     Kind(
         name="indicators_table",
         table="indicators",
-        fields=("area", "unit"),
+        fields=("area", "unit", "page"),
         rows=lambda entry: [
             row for row in entry.get("indicators", []) if row.get("source") == "table"
         ],
@@ -148,7 +171,7 @@ KINDS = (
     Kind(
         name="indicators_prose",
         table="indicators",
-        fields=("period",),
+        fields=("period", "area", "breakdown", "series", "page"),
         rows=lambda entry: [
             row for row in entry.get("indicators", []) if row.get("source") == "prose"
         ],
@@ -175,15 +198,19 @@ def evaluate(db: sqlite_utils.Database, truth: dict | str | Path) -> dict[str, E
         entries = [entry for entry in truth["documents"] if kind.name.split("_")[0] in entry]
         if not entries:
             continue
-        documents = {entry["file"]: _score_document(db, entry, kind) for entry in entries}
+        labelled = {name for entry in entries for row in kind.rows(entry) for name in row}
+        fields = tuple(name for name in kind.fields if name in labelled)
+        documents = {entry["file"]: _score_document(db, entry, kind, fields) for entry in entries}
         total = Score()
         for score in documents.values():
             total.add(score)
-        results[kind.name] = Evaluation(kind=kind, documents=documents, total=total)
+        results[kind.name] = Evaluation(kind=kind, documents=documents, total=total, fields=fields)
     return results
 
 
-def _score_document(db: sqlite_utils.Database, entry: dict, kind: Kind) -> Score:
+def _score_document(
+    db: sqlite_utils.Database, entry: dict, kind: Kind, fields: tuple[str, ...]
+) -> Score:
     score = Score()
     row = db.execute(
         "SELECT id FROM documents WHERE file_name = ? ORDER BY id DESC LIMIT 1", [entry["file"]]
@@ -197,6 +224,7 @@ def _score_document(db: sqlite_utils.Database, entry: dict, kind: Kind) -> Score
         if row
         else []
     )
+    by_id = {item["id"]: item for item in stored}  # parents may sit outside the pages scored
     stored = [item for item in stored if kind.keep(item)]
     if entry.get("pages"):  # a long document labelled on some pages only
         stored = [item for item in stored if item["page"] in entry["pages"]]
@@ -214,47 +242,53 @@ def _score_document(db: sqlite_utils.Database, entry: dict, kind: Kind) -> Score
         got = (same_ref or candidates)[0]
         unmatched.remove(got)
         score.found += 1
-        for name in kind.fields:
+        for name in fields:
             if name not in wanted:
                 continue
-            right = _same(name, got[name], wanted[name])
+            value = _stored_value(name, got, by_id)
+            right = _same(name, value, wanted[name])
             score.fields[name][0] += int(right)
             score.fields[name][1] += 1
             if not right:
                 score.wrong.append(
-                    f"{entry['file']}: {name}: got {got[name]!r}, expected {wanted[name]!r} "
+                    f"{entry['file']}: {name}: got {value!r}, expected {wanted[name]!r} "
                     f"({kind.describe(wanted)[:50]})"
                 )
     score.extras += [f"{entry['file']}: {kind.describe(item)}" for item in unmatched]
     return score
 
 
+def _stored_value(name: str, row: dict, by_id: dict[int, dict]):
+    """A field of a stored row; ``parent_text`` is the text of the row its parent_id names."""
+    if name == "parent_text":
+        parent = by_id.get(row.get("parent_id"))
+        return parent["text"] if parent else None
+    return row.get(name)
+
+
 def _same(name: str, got, wanted) -> bool:
     if name == "lead":
         return re.sub(r"\s+", "", got or "") == re.sub(r"\s+", "", wanted or "")
-    if name in ("section", "area"):
+    if name in ("section", "area", "parent_text"):
         return normalise(got) == normalise(wanted)
+    if isinstance(got, str) and isinstance(wanted, str):  # as printed: line breaks don't count
+        return " ".join(got.split()) == " ".join(wanted.split())
     return (got or None) == (wanted or None)
 
 
 def format_report(results: dict[str, Evaluation], *, details: bool = False) -> str:
-    """Tables a person can read: per kind, one line per document, then the totals."""
+    """Tables a person can read: per kind, one line per document with the totals, then one
+    line per field with its accuracy over all documents and in each (by number)."""
     lines: list[str] = []
     for name, evaluation in results.items():
-        fields = evaluation.kind.fields
         header = f"{name:44} {'found':>6} {'extra':>6} {'missed':>6} {'P':>6} {'R':>6} {'F1':>6}"
-        header += "".join(f" {field_name:>9}" for field_name in fields)
         lines += ["", header, "-" * len(header)]
-        for document, score in [*evaluation.documents.items(), ("TOTAL", evaluation.total)]:
-            line = (
-                f"{document[:44]:44} {score.found:6d} {score.extracted - score.found:6d} "
-                f"{score.expected - score.found:6d} {score.precision:6.3f} {score.recall:6.3f} "
-                f"{score.f1:6.3f}"
-            )
-            for field_name in fields:
-                accuracy = score.accuracy(field_name)
-                line += f" {accuracy:9.3f}" if accuracy is not None else f" {'-':>9}"
-            lines.append(line)
+        documents = list(evaluation.documents.items())
+        for number, (document, score) in enumerate(documents, 1):
+            lines.append(_score_line(f"{number:>2} {document[:41]}", score))
+        lines.append(_score_line("   TOTAL", evaluation.total))
+        if evaluation.fields:
+            lines += ["", *_field_lines(name, evaluation)]
         if details:
             total = evaluation.total
             for title, items in (
@@ -264,6 +298,35 @@ def format_report(results: dict[str, Evaluation], *, details: bool = False) -> s
             ):
                 lines += [f"{name} {title}: {item}" for item in items]
     return "\n".join(lines).strip("\n")
+
+
+def _score_line(label: str, score: Score) -> str:
+    return (
+        f"{label:44} {score.found:6d} {score.extracted - score.found:6d} "
+        f"{score.expected - score.found:6d} {score.precision:6.3f} {score.recall:6.3f} "
+        f"{score.f1:6.3f}"
+    )
+
+
+def _field_lines(name: str, evaluation: Evaluation) -> list[str]:
+    """One line per field: right of pairs scored, accuracy, then accuracy per document."""
+    numbers = range(1, len(evaluation.documents) + 1)
+    header = f"{name + ' field':28} {'right':>6} {'of':>6} {'acc':>6}"
+    header += "".join(f" {'#' + str(number):>6}" for number in numbers)
+    lines = [header, "-" * len(header)]
+    for field_name in evaluation.fields:
+        right, total = evaluation.total.fields.get(field_name, (0, 0))
+        line = f"{field_name:28} {right:6d} {total:6d} {_accuracy(evaluation.total, field_name)}"
+        line += "".join(
+            f" {_accuracy(score, field_name)}" for score in evaluation.documents.values()
+        )
+        lines.append(line)
+    return lines
+
+
+def _accuracy(score: Score, field_name: str) -> str:
+    accuracy = score.accuracy(field_name)
+    return f"{accuracy:6.3f}" if accuracy is not None else f"{'-':>6}"
 
 
 def as_json(results: dict[str, Evaluation]) -> dict:
@@ -280,9 +343,9 @@ def as_json(results: dict[str, Evaluation]) -> dict:
 
     return {
         name: {
-            **score_dict(evaluation.total, evaluation.kind.fields),
+            **score_dict(evaluation.total, evaluation.fields),
             "documents": {
-                document: score_dict(score, evaluation.kind.fields)
+                document: score_dict(score, evaluation.fields)
                 for document, score in evaluation.documents.items()
             },
         }
@@ -294,7 +357,9 @@ def evaluate_lineage(db: sqlite_utils.Database, plans: list[dict]) -> dict[str, 
     """Score links and changes between plan versions, identified by file name and printed ref.
 
     Each plan: ``{"files": [...oldest first], "links": [{"from", "to", "from_ref",
-    "to_ref"}], "changes": [{"from", "to", "from_ref", "to_ref", "kind"}]}``.
+    "to_ref"}], "changes": [{"from", "to", "from_ref", "to_ref", "kind"}]}``. Only links and
+    changes between two of the plan's files are scored, so ``"files"`` may name just two
+    consecutive versions to score that step alone.
     """
     links, changes = Score(), Score()
     for plan in plans:
@@ -308,7 +373,7 @@ def evaluate_lineage(db: sqlite_utils.Database, plans: list[dict]) -> dict[str, 
                 "JOIN documents fd ON fd.id = fa.document_id "
                 "JOIN documents td ON td.id = ta.document_id"
             )
-            if row["from_file"] in plan["files"]
+            if row["from_file"] in plan["files"] and row["to_file"] in plan["files"]
         }
         stored_changes = {
             (row["from_file"], row["to_file"], row["from_ref"], row["to_ref"], row["kind"])
@@ -320,7 +385,7 @@ def evaluate_lineage(db: sqlite_utils.Database, plans: list[dict]) -> dict[str, 
                 "LEFT JOIN actions fa ON fa.id = c.from_action_id "
                 "LEFT JOIN actions ta ON ta.id = c.to_action_id"
             )
-            if row["from_file"] in plan["files"]
+            if row["from_file"] in plan["files"] and row["to_file"] in plan["files"]
         }
         wanted_links = {(r["from"], r["to"], r["from_ref"], r["to_ref"]) for r in plan["links"]}
         wanted_changes = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from itertools import pairwise
 
 import pytest
 
@@ -39,6 +40,40 @@ def _lineage_truth(truth: dict) -> dict:
     return {"lineage": [{"files": files, "links": links, "changes": changes}]}
 
 
+LINEAGE_FLOORS = {"links": {"precision": 0.97, "recall": 0.95}, "changes": {"f1": 0.9}}
+
+
+def _each_step_below_floor(db_path, plan: dict, folder) -> tuple[list[str], str]:
+    """Score each step between consecutive versions on its own (plandrift evaluate with a
+    truth naming only those two files), so a good step cannot hide a bad one. Returns what
+    falls below LINEAGE_FLOORS, and the scores as text for the report."""
+    problems, lines = [], []
+    for earlier, later in pairwise(plan["files"]):
+        step = {
+            "files": [earlier, later],
+            **{
+                key: [row for row in plan[key] if (row["from"], row["to"]) == (earlier, later)]
+                for key in ("links", "changes")
+            },
+        }
+        assert step["links"], (earlier, later)  # the truth labels this step
+        truth_path = folder / f"step-{len(lines)}.json"
+        truth_path.write_text(json.dumps({"lineage": [step]}), encoding="utf-8")
+        scores = json.loads(
+            run_cli("evaluate", truth_path, "--db", db_path, "--format", "json").stdout
+        )
+        lines.append(f"{earlier} -> {later}")
+        for name, floors in LINEAGE_FLOORS.items():
+            for measure, floor in floors.items():
+                lines[-1] += f"  {name} {measure} {scores[name][measure]:.3f}"
+                if scores[name][measure] < floor:
+                    problems.append(
+                        f"{earlier} -> {later}: {name} {measure} "
+                        f"{scores[name][measure]:.3f} < floor {floor}"
+                    )
+    return problems, "\n".join(lines)
+
+
 @pytest.fixture(scope="module")
 def ingested(samples, tmp_path_factory):
     documents, truth = samples
@@ -59,6 +94,11 @@ def test_links_and_changes_meet_the_targets(ingested):
     assert scores["links"]["precision"] >= 0.97, report.stdout
     assert scores["links"]["recall"] >= 0.95, report.stdout
     assert scores["changes"]["f1"] >= 0.9, report.stdout
+    plan = json.loads(truth_path.read_text(encoding="utf-8"))["lineage"][0]
+    problems, steps = _each_step_below_floor(db_path, plan, truth_path.parent)
+    score_reports.REPORTS.append(("lineage of the sample plan, step by step", steps))
+    assert len(steps.splitlines()) == 2
+    assert problems == [], steps
 
 
 def test_every_action_has_one_thread_and_links_are_one_to_one(ingested):
@@ -227,6 +267,10 @@ def test_second_plan_in_another_layout(tmp_path):
     assert scores["links"]["precision"] >= 0.97, report.stdout
     assert scores["links"]["recall"] >= 0.95, report.stdout
     assert scores["changes"]["f1"] >= 0.9, report.stdout
+    problems, steps = _each_step_below_floor(db_path, versions_truth()["plan"], tmp_path)
+    score_reports.REPORTS.append(("lineage of a second plan, step by step", steps))
+    assert len(steps.splitlines()) == 2
+    assert problems == [], steps
 
 
 def _thread_of(db, file_name: str, text_start: str) -> int:

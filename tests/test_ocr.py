@@ -17,6 +17,7 @@ from reportlab.pdfgen import canvas
 from plandrift.store.schema import open_database
 
 import score_reports
+from checks import ACTION_FLOORS, below_floor
 from conftest import run_cli
 from fixtures.plan_fixtures import render_fixture, write_truth
 
@@ -69,14 +70,28 @@ def test_scanned_pages_are_read_by_ocr_with_a_confidence(scanned):
 
 
 def test_action_table_of_a_scan_scores_against_the_born_digital_truth(scanned):
-    _, truth, db_path = scanned
+    scan, truth, db_path = scanned
     report = run_cli("evaluate", truth, "--db", db_path)
-    score_reports.REPORTS.append(
-        ("plandrift evaluate: actions read by OCR from a scan", report.stdout)
-    )
     scores = json.loads(run_cli("evaluate", truth, "--db", db_path, "--format", "json").stdout)
+    status = scores["actions"]["accuracy"]["status"]
+    score_reports.REPORTS.append(
+        (
+            f"plandrift evaluate: actions read by OCR from a scan (status {status:.3f})",
+            report.stdout,
+        )
+    )
     assert scores["actions"]["expected"] == 31
-    assert scores["actions"]["f1"] >= 0.8, report.stdout
+    assert set(scores["actions"]["documents"]) == {scan.name}
+    assert below_floor(scores["actions"], OCR_FLOORS, OCR_LOWER) == [], report.stdout
+
+
+# The scan is held to the born-digital floors, but for the F1 (OCR misreads some text) and the
+# status, which scores lower on the scan today.
+OCR_FLOORS = {**ACTION_FLOORS, "f1": 0.8}
+OCR_LOWER = {
+    # status and status_raw: 21 of 30 right (0.700) on the scan, 1.000 born-digital.
+    "ref_owner_rag-scan.pdf": {"status": 0.66, "status_raw": 0.66},
+}
 
 
 def test_no_ocr_stores_the_scan_without_text(scanned, tmp_path):

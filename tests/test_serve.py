@@ -3,9 +3,11 @@ from the demo documents, links to source pages, and extracted text shown inert."
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sqlite3
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -15,7 +17,10 @@ from datasette.app import Datasette
 
 from plandrift.serve import METADATA_FILE, metadata_for
 
-from conftest import run_cli, serving
+from checks import planted_slippage
+from conftest import REPO_ROOT, run_cli, serving
+
+GENERATOR = REPO_ROOT / "samples" / "generate.py"
 
 
 @pytest.fixture(scope="module")
@@ -49,25 +54,125 @@ async def _rows(datasette: Datasette, path: str) -> list[dict]:
     return response.json()
 
 
-async def test_every_canned_query_runs(served):
-    datasette, _ = served
+def _sample_generator():
+    """samples/generate.py as a module: the data the sample documents are printed from."""
+    spec = importlib.util.spec_from_file_location("sample_generator", GENERATOR)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+def _month(target: str) -> tuple[int, int] | None:
+    """(year, month) of a sample plan's target date as printed, None for Ongoing, Monthly."""
+    if match := re.search(r"(\d{1,2})/(\d{2})/(\d{2,4})$", target):
+        return int(match[3]) % 100 + 2000, int(match[2])
+    if match := re.search(r"([A-Z][a-z]{2})[a-z]* (\d{4})$", target):
+        return int(match[2]), MONTHS.index(match[1]) + 1
+    return None
+
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+async def test_every_canned_query_gives_the_rows_the_samples_plant(served):
+    """Each canned query, with empty filters where it has them, against what the sample
+    generator planted (its truth file and data) and the two extra pages the fixture adds."""
+    datasette, truth = served
     queries = json.loads(METADATA_FILE.read_text())["databases"]["plandrift"]["queries"]
-    params = {
-        "plan": "",
-        "from_date": "",
-        "to_date": "",
-        "thread_id": "1",
-        "before": "2025-06-30",
-        "indicator": "referrals",
-        "meeting": "",
+    dates = {name: document["doc_date"] for name, document in truth["documents"].items()}
+    plans = sorted(truth["plan_actions"], key=dates.get)
+
+    async def run(name: str, **params: str) -> list[dict]:
+        query = "&".join(f"{key}={value}" for key, value in params.items())
+        return await _rows(datasette, f"/plandrift/{name}.json?_shape=array&{query}")
+
+    checked = set()
+
+    checked.add("slipped_actions")
+    rows = await run("slipped_actions", plan="", from_date="", to_date="")
+    expected = planted_slippage(truth)
+    assert len(expected) >= 15
+    assert {(row["version"], row["kind"], row["ref"]) for row in rows} == expected
+    assert len(rows) == len(expected)
+
+    checked.add("action_history")
+    first = truth["plan_actions"][plans[0]][0]  # followed through every version it is in
+    ids = await _document_ids(datasette)
+    (found,) = await _rows(
+        datasette,
+        f"/plandrift/actions.json?_shape=array&document_id={ids[plans[0]]}&ref={first['ref']}",
+    )
+    rows = await run("action_history", thread_id=str(found["thread_id"]))
+    assert [(row["version"], row["ref"]) for row in rows] == [
+        (dates[plan], row["ref"])
+        for plan in plans
+        for row in truth["plan_actions"][plan]
+        if row["action_id"] == first["action_id"]
+    ]
+
+    checked.add("overdue_actions")
+    rows = await run("overdue_actions", before="2025-06-01")  # a month's start: no day needed
+    latest = truth["plan_actions"][plans[-1]]
+    expected = {
+        row["ref"]
+        for row in latest
+        if row["rag"] != "Blue" and (_month(row["target"]) or (9999, 1)) < (2025, 6)
     }
-    for name in queries:
-        rows = await _rows(
-            datasette,
-            f"/plandrift/{name}.json?_shape=array&"
-            + "&".join(f"{k}={v}" for k, v in params.items()),
-        )
-        assert isinstance(rows, list), name
+    assert len(expected) >= 5
+    assert {(row["version"], row["ref"]) for row in rows} == {
+        (dates[plans[-1]], ref) for ref in expected
+    }
+
+    checked.add("uncovered_recommendations")
+    rows = await run("uncovered_recommendations")
+    # The sample letter's findings all have actions; the fixture's later visit has none.
+    assert [row["finding"] for row in rows] == [
+        "The response to children who go missing from home and care."
+    ]
+
+    checked.add("indicator_with_comparators")
+    rows = await run("indicator_with_comparators", indicator="referrals")
+    generator = _sample_generator()
+    printed = [item for item in generator.INDICATORS if "referrals" in item.name.lower()]
+    assert len(printed) == 2
+    periods = [
+        f"20{month[-2:]}-{MONTHS.index(month[:3]) + 1:02d}" for month in generator.DASH_MONTHS
+    ]
+    assert {
+        (row["name_as_printed"], row["period"], row["actual"])
+        for row in rows
+        if row["period"] in periods
+    } == {
+        (item.name, period, float(value.rstrip("%")))
+        for item in printed
+        for period, value in zip(periods, item.months, strict=True)
+    }
+    assert {
+        (row["name_as_printed"], row["england_average"])
+        for row in rows
+        if row["england_average"] is not None
+    } == {(item.name, float(item.england.rstrip("%"))) for item in printed}
+
+    checked.add("documents_with_counts")
+    rows = await run("documents_with_counts")
+    counts = {row["id"]: row for row in rows}
+    assert len(rows) == len(truth["documents"]) + 2  # and the fixture's two web pages
+    for plan in plans:
+        assert counts[ids[plan]]["actions"] == len(truth["plan_actions"][plan]), plan
+    for name, items in truth["recommendations"].items():
+        assert counts[ids[name]]["recommendations"] == len(items), name
+
+    checked.add("papers_at_a_meeting")
+    # The samples hold no meeting pack (no agenda): no meeting, so no papers at one.
+    assert await run("papers_at_a_meeting", meeting="") == []
+
+    assert checked == set(queries)  # a new canned query needs its expected rows here
+
+
+async def _document_ids(datasette: Datasette) -> dict[str, int]:
+    documents = await _rows(datasette, "/plandrift/documents.json?_shape=array&_size=max")
+    return {document["file_name"]: document["id"] for document in documents}
 
 
 # Tables that grow with every version ingested: a canned query must reach their rows
