@@ -12,7 +12,7 @@ from itertools import pairwise
 import sqlite_utils
 
 from ..extract.metadata import place_key
-from .finding_matching import cover_findings, repeat_findings
+from .finding_matching import Pair, cover_findings, repeat_findings
 
 
 def relink_findings(db: sqlite_utils.Database, document_id: int) -> None:
@@ -72,22 +72,13 @@ def _cover(db: sqlite_utils.Database, documents: list[dict], ignore: frozenset[s
         if plans
         else []
     )
-    if findings:
-        marks = ",".join("?" * len(findings))
-        db.execute(
-            f"DELETE FROM recommendation_coverage WHERE recommendation_id IN ({marks})",
-            [finding["id"] for finding in findings],
-        )
-    db["recommendation_coverage"].insert_all(
-        {
-            "recommendation_id": findings[pair.left]["id"],
-            "action_id": actions[pair.right]["id"],
-            "score": pair.score,
-            "method": pair.method,
-        }
-        for pair in cover_findings(
-            [f["text"] for f in findings], [a["text"] for a in actions], ignore
-        )
+    _replace_pairs(
+        db,
+        "recommendation_coverage",
+        ("recommendation_id", "action_id"),
+        findings,
+        actions,
+        cover_findings([f["text"] for f in findings], [a["text"] for a in actions], ignore),
     )
 
 
@@ -95,21 +86,40 @@ def _repeats(db: sqlite_utils.Database, documents: list[dict], ignore: frozenset
     inspections = [row["id"] for row in documents if row["doc_type"] == "inspection_letter"]
     for earlier, later in pairwise(inspections):
         before, after = _findings(db, [earlier]), _findings(db, [later])
-        ids = [finding["id"] for finding in after]
-        if ids:
-            db.execute(
-                "DELETE FROM recommendation_links "
-                f"WHERE to_recommendation_id IN ({','.join('?' * len(ids))})",
-                ids,
-            )
-        db["recommendation_links"].insert_all(
-            {
-                "from_recommendation_id": before[pair.left]["id"],
-                "to_recommendation_id": after[pair.right]["id"],
-                "score": pair.score,
-                "method": pair.method,
-            }
-            for pair in repeat_findings(
-                [f["text"] for f in before], [f["text"] for f in after], ignore
-            )
+        _replace_pairs(
+            db,
+            "recommendation_links",
+            ("from_recommendation_id", "to_recommendation_id"),
+            before,
+            after,
+            repeat_findings([f["text"] for f in before], [f["text"] for f in after], ignore),
+            owner="right",
         )
+
+
+def _replace_pairs(
+    db: sqlite_utils.Database,
+    table: str,
+    columns: tuple[str, str],
+    left: list[dict],
+    right: list[dict],
+    pairs: list[Pair],
+    owner: str = "left",
+) -> None:
+    """Store scored pairs in place of the ones recorded before for the same records: coverage
+    belongs to its finding (the left side), a repeat to the later finding (the right)."""
+    owned = [row["id"] for row in (left if owner == "left" else right)]
+    if owned:
+        column = columns[0] if owner == "left" else columns[1]
+        db.execute(
+            f"DELETE FROM [{table}] WHERE [{column}] IN ({','.join('?' * len(owned))})", owned
+        )
+    db[table].insert_all(
+        {
+            columns[0]: left[pair.left]["id"],
+            columns[1]: right[pair.right]["id"],
+            "score": pair.score,
+            "method": pair.method,
+        }
+        for pair in pairs
+    )

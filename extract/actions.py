@@ -445,13 +445,15 @@ def _status(action: ExtractedAction) -> tuple[str | None, str | None]:
                 return rule["status"], text.strip(" .!")
     if text:
         doc = pipeline()(text)
-        for span in doc.spans[SPANS_KEY]:
+        # Longest first where two phrases start together ("Not yet due to start").
+        for span in sorted(doc.spans[SPANS_KEY], key=lambda span: (span.start, -len(span))):
             # An update opens with its status ("Complete - issued 09/04/20"); an item in a
             # list may say anywhere that it is under way.
             at_start = span.start == 0 and span.label_ != "STATUS_IN_PROGRESS"
             in_item = action.source == "list" and span.label_ == "STATUS_IN_PROGRESS"
             if span.label_.startswith("STATUS_") and (at_start or in_item):
-                return span.label_.removeprefix("STATUS_").lower(), span.text
+                words = span[:-1] if span[-1].is_punct else span  # "Complete -" says Complete
+                return span.label_.removeprefix("STATUS_").lower(), words.text
     return (None, raw or None) if raw else (None, None)
 
 

@@ -191,7 +191,24 @@ def test_evaluate_reports_meets_the_targets(labelled_reports):
     assert scores["indicators_prose"]["expected"] >= 25
     for kind, floors in FLOORS.items():
         assert set(scores[kind]["documents"]) == {f"{name}.pdf" for name in REPORT_FIXTURES}
+        for name in KNOWN_MISSES.get(kind, ()):
+            del scores[kind]["documents"][name]
         assert below_floor(scores[kind], floors, LOWER.get(kind)) == [], report.stdout
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the progress report is dated by the focused visit it follows (2 May 2019), so "
+    "'45 cases randomly audited in August' is read as August 2018, not 2019: 0 of 10 "
+    "prose figures match (plan and report dating is issue 15)",
+)
+def test_prose_figures_of_a_report_written_months_after_its_date(labelled_reports):
+    db_path, truth = labelled_reports
+    scores = json.loads(run_cli("evaluate", truth, "--db", db_path, "--format", "json").stdout)
+    prose = scores["indicators_prose"]
+    name = "focused_visit_progress.pdf"
+    only_this = {**prose, "documents": {name: prose["documents"][name]}}
+    assert below_floor(only_this, FLOORS["indicators_prose"]) == []
 
 
 # Each document of the labelled reports is held to these (plandrift evaluate's F1, and the
@@ -216,12 +233,11 @@ LOWER = {
         "board_report_medway.pdf": {"f1": 0.76, "period": 0.89},
         # F1 0.778 (7 of 10, 1 extra): "average caseload" 24 is named "children".
         "inspection_letter.pdf": {"f1": 0.77},
-        # F1 0.000 (0 of 10, 3 extra): the figures are read but named "cases" and dated
-        # 2018-08 or not at all where the truth says 2019-08. A floor of 0 cannot fail: the
-        # document stays scored and in the report so that the miss stays in view.
-        "focused_visit_progress.pdf": {"f1": 0.0},
     },
 }
+# Known to miss outright, each held by a strict xfail test below (it fails the run the day the
+# document starts passing, so that it is moved back under FLOORS).
+KNOWN_MISSES = {"indicators_prose": {"focused_visit_progress.pdf"}}
 
 
 def test_planted_disagreements_reported_and_agreements_not(labelled_reports):
