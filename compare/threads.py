@@ -96,14 +96,24 @@ def thread_new_actions(db: sqlite_utils.Database, document_id: int) -> None:
         ).fetchall()
     ]
     plan_key = db.execute("SELECT plan_key FROM documents WHERE id = ?", [document_id]).fetchone()
+    threads = _new_threads(db, plan_key[0], len(unthreaded))
     db.conn.executemany(
-        "UPDATE actions SET thread_id = ? WHERE id = ?",
-        [(_new_thread(db, plan_key[0]), action_id) for action_id in unthreaded],
+        "UPDATE actions SET thread_id = ? WHERE id = ?", list(zip(threads, unthreaded, strict=True))
     )
 
 
-def _new_thread(db: sqlite_utils.Database, plan_key: str | None) -> int:
-    return db["action_threads"].insert({"plan_key": plan_key, "created_at": utc_now()}).last_pk
+def _new_threads(db: sqlite_utils.Database, plan_key: str | None, count: int) -> list[int]:
+    """Numbers for ``count`` new threads, in order. Inside the writer's transaction no one
+    else inserts, so the last ``count`` numbers are these."""
+    if not count:
+        return []
+    now = utc_now()
+    db.conn.executemany(
+        "INSERT INTO action_threads (plan_key, created_at) VALUES (?, ?)",
+        [(plan_key, now)] * count,
+    )
+    rows = db.execute("SELECT id FROM action_threads ORDER BY id DESC LIMIT ?", [count]).fetchall()
+    return [row[0] for row in reversed(rows)]
 
 
 def _forget_pair(db: sqlite_utils.Database, pair: tuple[int, int]) -> None:
@@ -206,7 +216,11 @@ def _number_threads(db: sqlite_utils.Database, versions: list[int], plan_key: st
     the order they were made) that no other chain has taken; a chain with none gets a new
     one. So a version ingested late joins the existing threads instead of renumbering them.
     """
-    links = dict(db.execute("SELECT to_action_id, from_action_id FROM action_links").fetchall())
+    links = dict(
+        db.execute(
+            "SELECT to_action_id, from_action_id FROM action_links WHERE plan_key = ?", [plan_key]
+        ).fetchall()
+    )
     chain_of: dict[int, int] = {}
     chains: dict[int, list[tuple[int, int | None]]] = {}
     for document_id in versions:
@@ -218,11 +232,15 @@ def _number_threads(db: sqlite_utils.Database, versions: list[int], plan_key: st
             chain_of[action_id] = head
             chains.setdefault(head, []).append((action_id, thread))
     taken: set[int] = set()
-    updates = []
+    chosen: list[tuple[list[tuple[int, int | None]], int | None]] = []
     for members in sorted(chains.values(), key=_oldest_thread):
         free = sorted({thread for _, thread in members if thread is not None} - taken)
-        thread = free[0] if free else _new_thread(db, plan_key)
-        taken.add(thread)
+        chosen.append((members, free[0] if free else None))
+        taken.update(free[:1])
+    fresh = iter(_new_threads(db, plan_key, sum(thread is None for _, thread in chosen)))
+    updates = []
+    for members, thread in chosen:
+        thread = thread if thread is not None else next(fresh)
         updates += [(thread, action_id) for action_id, old in members if old != thread]
     db.conn.executemany("UPDATE actions SET thread_id = ? WHERE id = ?", updates)
     if versions:

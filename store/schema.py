@@ -510,6 +510,7 @@ def m011_corrections_by_content_and_stable_threads(db: sqlite_utils.Database) ->
         "GROUP BY a.thread_id"
     )
     db["action_threads"].create_index(["plan_key"])
+    db["action_links"].create_index(["plan_key"])  # a plan's links, read at each renumbering
 
 
 def page_link(document_id: int, page: int) -> str:

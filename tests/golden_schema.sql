@@ -366,3 +366,5 @@ CREATE TABLE [action_threads] (
 CREATE TABLE sqlite_sequence(name,seq);
 CREATE INDEX "idx_action_threads_plan_key"
     ON "action_threads" ("plan_key");
+CREATE INDEX "idx_action_links_plan_key"
+    ON "action_links" ("plan_key");
