@@ -373,8 +373,8 @@ def evaluate(truth: Path, db_path: Path, output_format: str, details: bool) -> N
     Example:
         plandrift evaluate tests/truth.json --db plandrift.db --details
     """
-    from .evaluate import as_json, evaluate_lineage, format_lineage, format_report
     from .evaluate import evaluate as score
+    from .evaluate import evaluate_lineage, format_evaluation
 
     if not db_path.exists():
         raise click.ClickException(
@@ -389,15 +389,7 @@ def evaluate(truth: Path, db_path: Path, output_format: str, details: bool) -> N
         raise click.ClickException(
             f"{truth}: not a truth file ({error}); see plandrift evaluate --help"
         ) from None
-    if output_format == "json":
-        output = as_json(results)
-        for name, value in lineage.items():
-            output[name] = {"precision": value.precision, "recall": value.recall, "f1": value.f1}
-        click.echo(json.dumps(output, indent=2))
-    else:
-        parts = [format_report(results, details=details)] if results else []
-        parts += [format_lineage(lineage, details=details)] if lineage else []
-        click.echo("\n\n".join(parts))
+    click.echo(format_evaluation(results, lineage, output_format, details=details))
 
 
 @cli.command()

@@ -419,3 +419,17 @@ def format_lineage(scores: dict[str, Score], *, details: bool = False) -> str:
             lines += [f"{name} missed: {item}" for item in score.misses]
             lines += [f"{name} extra: {item}" for item in score.extras]
     return "\n".join(lines)
+
+
+def format_evaluation(
+    results: dict, lineage: dict, output_format: str = "text", *, details: bool = False
+) -> str:
+    """What ``plandrift evaluate`` prints: JSON, or the record and lineage tables as text."""
+    if output_format == "json":
+        output = as_json(results)
+        for name, value in lineage.items():
+            output[name] = {"precision": value.precision, "recall": value.recall, "f1": value.f1}
+        return json.dumps(output, indent=2)
+    parts = [format_report(results, details=details)] if results else []
+    parts += [format_lineage(lineage, details=details)] if lineage else []
+    return "\n\n".join(parts)

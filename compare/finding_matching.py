@@ -21,7 +21,10 @@ REPEAT_CUTOFF = 50.0  # score for a later finding to count as the same finding a
 TERM_WEIGHT = 25.0
 MAX_ACTIONS_PER_FINDING = 5
 
-_GENERIC = {
+# Words too common in children's-services writing to show that two texts share a subject.
+# Not stop words (those are wording.STOP_WORDS, dropped before any comparison): these are
+# compared, but never count as a shared key term.
+_COMMON_SUBJECT_WORDS = {
     "children", "child", "young", "people", "quality", "ensure", "improve", "improvement",
     "services",
     "service", "social", "workers", "work", "practice", "including", "support", "should", "through",
@@ -41,7 +44,7 @@ class Pair:
 def key_terms(text: str | None, ignore: frozenset[str] = frozenset()) -> set[str]:
     """Words of five letters or more that say what the text is about (crudely singular)."""
     words = {word.removesuffix("s") for word in normalise(text).split() if len(word) >= 5}
-    return words - {word.removesuffix("s") for word in _GENERIC} - ignore
+    return words - {word.removesuffix("s") for word in _COMMON_SUBJECT_WORDS} - ignore
 
 
 def _scores(left: list[str], right: list[str]):
