@@ -117,7 +117,7 @@ def _without_chrome(root):
     for element in chrome:
         if element.getparent() is not None:
             element.drop_tree()  # keeps the text that follows the element (its tail)
-    for comment in body.xpath("//comment() | //processing-instruction()"):
+    for comment in body.xpath(".//comment() | .//processing-instruction()"):
         comment.drop_tree()
     return body
 
@@ -135,14 +135,17 @@ class _Walker:
         self.buffer: list[str] = []
 
     def block(self, element, heading: int | None = None, bullet: bool = False) -> None:
-        """Emit an element's text, flushing a line at every block boundary inside it."""
+        """A block element's text as lines of its own, apart from what comes before and after."""
         self.flush()
+        self._contents(element)
+        self.flush(heading, bullet)
+
+    def _contents(self, element) -> None:
+        """An element's text joins the open line, except where a block, a line break or a
+        table inside it starts lines of its own (browsers allow <a><div>...</div></a> too)."""
         self._inline(element.text)
         for child in element:
-            if not isinstance(child.tag, str):
-                self._inline(child.tail)
-                continue
-            tag = child.tag.lower()
+            tag = child.tag.lower() if isinstance(child.tag, str) else None  # None: a comment
             if tag == "table":
                 self.flush()
                 self._table(child)
@@ -151,27 +154,8 @@ class _Walker:
             elif tag in _BLOCK_TAGS:
                 level = int(tag[1]) if tag[0] == "h" and tag[1:].isdigit() else None
                 self.block(child, heading=level, bullet=tag == "li")
-            else:
-                self.inline_children(child)
-            self._inline(child.tail)
-        self.flush(heading, bullet)
-
-    def inline_children(self, element) -> None:
-        """An inline element (<b>, <a>, <span>...): its text joins the open line, but a block
-        nested inside it (browsers allow <a><div>...) still gets lines of its own."""
-        if element.tag == "br":
-            self.flush()
-            return
-        self._inline(element.text)
-        for child in element:
-            tag = child.tag.lower() if isinstance(child.tag, str) else None
-            if tag == "table":
-                self.flush()
-                self._table(child)
-            elif tag in _BLOCK_TAGS:
-                self.block(child)
             elif tag:
-                self.inline_children(child)
+                self._contents(child)
             self._inline(child.tail)
 
     def flush(self, heading: int | None = None, bullet: bool = False) -> None:
