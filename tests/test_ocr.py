@@ -85,9 +85,10 @@ def test_action_table_of_a_scan_scores_against_the_born_digital_truth(scanned):
     assert below_floor(scores["actions"], OCR_FLOORS, OCR_LOWER) == [], report.stdout
 
 
-# The scan is held to the born-digital floors, but for the F1 (OCR misreads some text) and the
-# status, which scores lower on the scan today.
-OCR_FLOORS = {**ACTION_FLOORS, "f1": 0.8}
+# The scan is held to the born-digital floors, but for the F1 (0.968 today: OCR misreads one
+# row's text, so one miss and one extra; a second would bring it to 0.935) and the status,
+# which scores lower on the scan today.
+OCR_FLOORS = {**ACTION_FLOORS, "f1": 0.93}
 OCR_LOWER = {
     # status and status_raw: 21 of 30 right (0.700) on the scan, 1.000 born-digital.
     "ref_owner_rag-scan.pdf": {"status": 0.66, "status_raw": 0.66},
