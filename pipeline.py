@@ -217,6 +217,7 @@ def _finish(
     if unchanged:
         return unchanged
     with db.atomic():  # the document and all that follows from it, or none of it
+        # Looked up again inside the write lock: another ingest may have stored these bytes.
         stored_before = store.find_document(db, work.source.sha256)
         threads = forget_document(db, stored_before["id"]) if stored_before else []
         document_id = store.save_document(db, result, run_id)
