@@ -15,6 +15,7 @@ from . import __version__
 from .extract.dates import find_dates
 from .extract.metadata import DOC_TYPES
 from .ingest.read import DEFAULT_MAX_FILE_SIZE
+from .show import DEFAULT_RESOLUTION as SHOW_RESOLUTION
 from .store.schema import BUSY_TIMEOUT_SECONDS
 from .workers import Limits
 
@@ -488,3 +489,60 @@ def unlink(from_action: int, to_action: int, db_path: Path) -> None:
         plandrift unlink 17 63
     """
     _override(db_path, from_action, to_action, "unlink")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--page",
+    "page_number",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Page to show (1-based, as a PDF viewer numbers it).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PNG to draw the page into (PDF only). Default: <file name>-page<N>.png here.",
+)
+@click.option(
+    "--resolution",
+    type=click.IntRange(36, 600),
+    default=SHOW_RESOLUTION,
+    show_default=True,
+    help="Dots per inch of the drawing.",
+)
+@click.option("--password", help="Password of an encrypted PDF.")
+@click.option("--no-ocr", is_flag=True, help="Do not read scanned pages with Tesseract.")
+def show(
+    file: Path,
+    page_number: int,
+    out: Path | None,
+    resolution: int,
+    password: str | None,
+    no_ocr: bool,
+) -> None:
+    """Show what was found on one page, to see why a row is missing.
+
+    Prints each table on the page (how it was found, its size, header rows and the
+    role given to each column: ref, text, lead, due, status, update, ...; ? where none)
+    and each action read from the page. For a PDF it also draws the page with the
+    tables, header rows, column roles, section rows and numbered action boxes. Word,
+    web and text files have no page geometry: they get the printed summary only.
+
+    \b
+    Example:
+        plandrift show plan-v3.pdf --page 2
+        plandrift show plan-v3.pdf --page 2 --out page2.png
+        plandrift show board-update.docx
+    """
+    from .show import ShowError, format_report, show_page
+
+    try:
+        report = show_page(
+            file, page_number, out, resolution=resolution, password=password, ocr=not no_ocr
+        )
+    except ShowError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(format_report(report))

@@ -13,12 +13,14 @@ present in the truth is scored on its own:
   where the truth gives one, and the name shares a content word with the truth's (names
   written from the words around a figure vary in wording, not in what they measure).
 
-Each truth row is found at most once. Then every other field the truth carries is scored
+Rows on pages read by OCR also count as found when their text is at least OCR_SIMILARITY
+similar to the truth's (a misread letter does not lose the row). Each truth row is found at
+most once. Then every other field the truth carries is scored
 over the pairs found (the fields a match is made on are right by construction and not scored
 again; a prose figure's name, matched on a shared word, is not scored word for word):
 
 - actions: ref, parent_ref, parent_text (the text of the stored parent action), section,
-  lead, status, status_raw, due_raw, due_date and page;
+  lead, status, status_raw, due_raw, due_date, outcome and page;
 - recommendations: ref, kind, timescale and page;
 - figures from tables: area, unit and page;
 - figures from prose: period, area, breakdown, series and page.
@@ -118,6 +120,11 @@ def _same_value(got, wanted) -> bool:
     return got is not None and wanted is not None and abs(float(got) - float(wanted)) < 1e-6
 
 
+# A row read from a scan counts as found when its text is this similar (0-100) to the
+# truth's: OCR misreads a letter here and there ("1.5" as "15", "–" dropped), and the row
+# is still the row. Born-digital text must match exactly.
+OCR_SIMILARITY = 90
+
 KINDS = (
     Kind(
         name="actions",
@@ -132,6 +139,7 @@ KINDS = (
             "status_raw",
             "due_raw",
             "due_date",
+            "outcome",
             "page",
         ),
         rows=lambda entry: entry.get("actions", []),
@@ -231,8 +239,18 @@ def _score_document(
     expected = kind.rows(entry)
     score.extracted, score.expected = len(stored), len(expected)
     unmatched = list(stored)
+    scanned = (
+        {
+            row[0]
+            for row in db.execute("SELECT page FROM pages WHERE document_id = ? AND ocr", [row[0]])
+        }
+        if row and "text" in (expected[0] if expected else {})
+        else set()
+    )
     for wanted in expected:
-        candidates = [item for item in unmatched if kind.matches(item, wanted)]
+        candidates = [item for item in unmatched if kind.matches(item, wanted)] or [
+            item for item in unmatched if item["page"] in scanned and _ocr_match(item, wanted)
+        ]
         if not candidates:
             score.misses.append(f"{entry['file']}: {kind.describe(wanted)}")
             continue
@@ -256,6 +274,14 @@ def _score_document(
                 )
     score.extras += [f"{entry['file']}: {kind.describe(item)}" for item in unmatched]
     return score
+
+
+def _ocr_match(got: dict, wanted: dict) -> bool:
+    """Text read by OCR matches when it differs by a misread letter or two (rapidfuzz's
+    normalised similarity of at least OCR_SIMILARITY)."""
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(normalise(got["text"]), normalise(wanted["text"])) >= OCR_SIMILARITY
 
 
 def _stored_value(name: str, row: dict, by_id: dict[int, dict]):

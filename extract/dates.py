@@ -34,7 +34,8 @@ _RANGE = r"\s*(?:-|–|—|to|and|&)\s*"
 # Named groups: d/m/y, optional d0 (start of a range: the range ends on d).
 _PATTERNS = [
     # Not inside a longer run of numbers such as a version string ("0.11.10") or a ref.
-    rf"(?<![\d./])(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>{_YEAR}|\d{{2}})(?![\d/]|\.\d)",
+    # The same separator twice: "18-3-19" is a date, "2019-20" a financial year.
+    rf"(?<![\d./-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d{{2}})(?![\d/]|[.-]\d)",
     rf"(?<![\d./-])(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])",  # ISO, as exports write
     rf"\b(?:(?P<d0>{_DAY})(?:\s+(?P<m0>{_MONTH})\.?)?{_RANGE})?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mn>{_MONTH})\.?,?\s+(?P<y>{_YEAR})\b",
     rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b",

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from ..wording import full_year
 from .dates import MONTH_NAMES, MONTHS, find_dates
 
-_NO_DATE = re.compile(
+NO_DATE = re.compile(
     r"^(?:on-?going|continuous(?:ly)?|monthly|weekly|fortnightly|quarterly|annually|yearly|daily|"
     r"termly|tbc|tbd|tba|n/?a|as required|as needed|to be (?:confirmed|agreed)|various|"
     r"throughout|business as usual|bau|rolling|regular(?:ly)?|-|–)\b",
@@ -30,7 +30,8 @@ _WEEK_BEGINNING = re.compile(
     r"^(?:w\s*/\s*[bc]|wc|wb|week (?:beginning|commencing))\s*:?\s*(?=\d)", re.I
 )
 _QUARTER = re.compile(
-    r"\bQ(?P<q>[1-4])\s*(?:of\s*)?(?P<y1>(?:19|20)\d{2})(?:\s*[/\-–]\s*(?P<y2>\d{2,4}))?\b", re.I
+    r"\b(?:Q|Qtr\.?\s*|Quarter\s*)(?P<q>[1-4])\s*(?:of\s*)?(?P<y1>(?:19|20)\d{2})(?:\s*[/\-–]\s*(?P<y2>\d{2,4}))?\b",
+    re.I,
 )
 _MONTH_SHORT_YEAR = re.compile(
     rf"\b(?P<month>{MONTH_NAMES})\.?\s*(?:'|’|-|–|\s)\s*(?P<year>\d{{2}})\b(?![/\d])", re.I
@@ -52,7 +53,7 @@ def resolve_due(text: str | None, doc_date: str | None) -> str | None:
     if not text:
         return None
     text = " ".join(text.split()).strip(" .,;:()")
-    if not text or _NO_DATE.match(text):
+    if not text or NO_DATE.match(text):
         return None
     anchor = _anchor(doc_date)
     if _IMMEDIATE.match(text):

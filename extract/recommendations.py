@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..ingest.model import BBox, ReadDocument
-from .actions import ExtractedAction
+from .action_record import ExtractedAction
 from .lists import ListRules, read_lists
 from .patterns import load_patterns
 

@@ -69,7 +69,8 @@ def extract_document(
             is_plan = metadata.doc_type == "improvement_plan"
             plan_key = plan_key_for(metadata.organisation, metadata.title) if is_plan else None
             metadata = replace(metadata, plan_key=plan_key)
-    actions = extract_actions(read, metadata.doc_date)
+    notes: list[str] = []
+    actions = extract_actions(read, metadata.doc_date, notes)
     indicators = extract_indicators(read, metadata.doc_date)
     return ExtractedDocument(
         source=source,
@@ -85,7 +86,7 @@ def extract_document(
             )
             for page in read.pages
         ],
-        warnings=list(read.warnings),
+        warnings=[*read.warnings, *notes],
         metadata=metadata,
         overrides=wanted,
         actions=actions,

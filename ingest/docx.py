@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ..wording import squash
+from .colour import from_markup
 from .errors import DamagedDocument, NoText
 from .model import Cell, Line, Page, ReadDocument, Table
 
@@ -54,13 +55,15 @@ def read_docx(path: Path) -> ReadDocument:
         elif element.tag == qn("w:tbl"):
             rows = _table_rows(WordTable(element, document))
             if rows:
-                tables.append(Table(page=1, rows=rows, method="markup"))
+                tables.append(Table(page=1, rows=rows, method="markup", line_index=len(lines)))
                 lines.extend(
-                    Line(text="\t".join(cell.text for cell in row if cell is not None))
+                    Line(text="\t".join(squash(cell.text) for cell in row if cell is not None))
                     for row in rows
                 )
     header, footer = _running_lines(document)
     lines = header + lines + footer
+    for table in tables:
+        table.line_index += len(header)
     if not any(line.text.strip() for line in lines):
         raise NoText("the Word document has no text in its body")
     title = (document.core_properties.title or "").strip() or None
@@ -95,7 +98,43 @@ def _paragraph_line(paragraph) -> Line | None:
         text = "• " + text  # Word's automatic bullet or number is not part of the text
     runs = [run for run in paragraph.runs if run.text.strip()]
     bold = bool(runs) and all(run.bold for run in runs)
-    return Line(text=text, heading_level=level, bold=bold)
+    marks = [
+        from_markup(str(run.font.color.rgb))
+        for run in runs
+        if any(char in _MARKS for char in run.text) and run.font.color and run.font.color.rgb
+    ]
+    return Line(text=text, heading_level=level, bold=bold, mark_colour=marks[0] if marks else None)
+
+
+_MARKS = "●■◆▲✔✓"  # marks a status may be shown by, in its colour
+
+
+def _cell_text(cell) -> str:
+    """A line per paragraph of the cell, "• " before a bulleted or numbered one (Word's
+    automatic numbering is not part of the text), so steps listed in a cell stay apart."""
+    lines = []
+    for paragraph in cell.paragraphs:
+        text = squash(paragraph.text)
+        if text:
+            listed = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+            lines.append(f"• {text}" if listed else text)
+    return "\n".join(lines)
+
+
+def _shading(cell) -> str | None:
+    """The cell's fill (``w:shd w:fill``), as Word's table styles and users' shading set it,
+    or the colour of a mark that is all the cell holds (a RAG dot in a coloured font)."""
+    from docx.oxml.ns import qn
+
+    text = cell.text.strip()
+    if text and len(text) <= 2 and all(char in _MARKS for char in text):
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                if run.text.strip() and run.font.color is not None and run.font.color.rgb:
+                    return from_markup(str(run.font.color.rgb))
+    properties = cell._tc.tcPr
+    shading = properties.find(qn("w:shd")) if properties is not None else None
+    return from_markup(shading.get(qn("w:fill"))) if shading is not None else None
 
 
 def _table_rows(table) -> list[list[Cell | None]]:
@@ -108,7 +147,8 @@ def _table_rows(table) -> list[list[Cell | None]]:
         for column, cell in enumerate(row.cells):
             merged_across = seen and cell._tc is seen[-1]
             merged_down = column < len(above) and cell._tc is above[column]
-            cells.append(None if merged_across or merged_down else Cell(squash(cell.text)))
+            covered = merged_across or merged_down
+            cells.append(None if covered else Cell(_cell_text(cell), colour=_shading(cell)))
             seen.append(cell._tc)
         above = seen
         if any(cell is not None and cell.text for cell in cells):

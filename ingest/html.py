@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..wording import squash
+from .colour import from_markup
 from .errors import NoText
 from .model import Cell, Line, Page, ReadDocument, Table
 from .text import decode_text
@@ -67,6 +68,7 @@ _BLOCK_TAGS = {
 }
 _CONTENT_TAGS = {"main", "article"}
 _MAX_SPAN = 100  # a colspan or rowspan beyond this is damage, not layout
+_MARKS = re.compile("[●■◆▲✔✓]")  # marks a status may be shown by, in its colour
 
 
 def read_html(data: bytes) -> ReadDocument:
@@ -75,7 +77,7 @@ def read_html(data: bytes) -> ReadDocument:
     title = (squash(root.findtext(".//title")) or None) if root is not None else None
     body = _without_chrome(root) if root is not None else None
     lines: list[Line] = []
-    tables: list[list[list[Cell | None]]] = []
+    tables: list[tuple[int, list[list[Cell | None]]]] = []  # (first line, grid)
     if body is not None:
         content = [element for element in body.iter(*_CONTENT_TAGS) if _outermost_content(element)]
         for element in content or [body]:
@@ -85,7 +87,9 @@ def read_html(data: bytes) -> ReadDocument:
     page = Page(
         number=1,
         lines=lines,
-        tables=[Table(page=1, rows=rows, method="markup") for rows in tables],
+        tables=[
+            Table(page=1, rows=rows, method="markup", line_index=start) for start, rows in tables
+        ],
     )
     return ReadDocument(file_kind="html", pages=[page], embedded_title=title)
 
@@ -130,9 +134,12 @@ class _Walker:
     """Turn an element tree into lines: one per paragraph, heading, list item or table row
     (cells joined by tabs), and each outermost table into a grid of cells."""
 
-    def __init__(self, lines: list[Line], tables: list[list[list[Cell | None]]]) -> None:
+    def __init__(
+        self, lines: list[Line], tables: list[tuple[int, list[list[Cell | None]]]]
+    ) -> None:
         self.lines, self.tables = lines, tables
         self.buffer: list[str] = []
+        self.mark_colour: str | None = None
 
     def block(self, element, heading: int | None = None, bullet: bool = False) -> None:
         """A block element's text as lines of its own, apart from what comes before and after."""
@@ -156,13 +163,26 @@ class _Walker:
                 self.block(child, heading=level, bullet=tag == "li")
             elif tag:
                 self._contents(child)
+                self._note_mark_colour(child)
             self._inline(child.tail)
 
     def flush(self, heading: int | None = None, bullet: bool = False) -> None:
         text = squash("".join(self.buffer))
         self.buffer = []
+        colour, self.mark_colour = self.mark_colour, None
         if text:
-            self.lines.append(Line(text=("• " + text) if bullet else text, heading_level=heading))
+            self.lines.append(
+                Line(
+                    text=("• " + text) if bullet else text,
+                    heading_level=heading,
+                    mark_colour=colour,
+                )
+            )
+
+    def _note_mark_colour(self, element) -> None:
+        """A mark in a coloured font ("RAG: <span style='color:red'>●</span>")."""
+        if _MARKS.search(element.text_content() or ""):
+            self.mark_colour = _mark_colour(element)
 
     def _inline(self, text: str | None) -> None:
         if text:
@@ -172,6 +192,7 @@ class _Walker:
         """A line per row, and the table as a grid in which a cell spanning rows or columns
         fills one slot and leaves None in the others, so later cells keep their columns."""
         rows = [row for row in table.iter("tr") if _nearest_table(row) is table]
+        start = len(self.lines)
         grid: list[list[Cell | None]] = []
         covered: dict[tuple[int, int], bool] = {}  # slots taken by a rowspan from above
         for number, row in enumerate(rows):
@@ -186,31 +207,63 @@ class _Walker:
                 for below in range(number + 1, min(number + rowspan, len(rows))):
                     for column in range(len(slots), len(slots) + colspan):
                         covered[(below, column)] = True
-                slots += [Cell(text=text)] + [None] * (colspan - 1)
+                slots += [Cell(text=text, colour=_background(cell, row))] + [None] * (colspan - 1)
             while covered.pop((number, len(slots)), False):
                 slots.append(None)
             if any(texts):
-                self.lines.append(Line(text="\t".join(texts)))
+                self.lines.append(Line(text="\t".join(squash(text) for text in texts)))
                 grid.append(slots)
         if grid and _nearest_table(table.getparent()) is None:
-            self.tables.append(grid)
+            self.tables.append((start, grid))
+
+
+def _mark_colour(element) -> str | None:
+    """The colour an element paints a mark in: its text colour, else its background."""
+    style = element.get("style") or ""
+    text = re.search(r"(?<![-\w])color\s*:\s*([^;]+)", style, re.I)
+    background = re.search(r"background(?:-color)?\s*:\s*([^;]+)", style, re.I)
+    for value in (text and text.group(1), element.get("color"), background and background.group(1)):
+        colour = from_markup(value)
+        if colour:
+            return colour
+    return None
+
+
+def _background(cell, row) -> str | None:
+    """A cell's colour: its background (its own, else its row's: bgcolor or a CSS
+    background), or the colour of a mark that is all it holds (a RAG dot)."""
+    if _MARKS.search(_cell_text(cell)) and len(_cell_text(cell)) <= 2:
+        colour = next(filter(None, (_mark_colour(element) for element in cell.iter())), None)
+        if colour:
+            return colour
+    for element in (cell, row):
+        style = re.search(r"background(?:-color)?\s*:\s*([^;]+)", element.get("style") or "", re.I)
+        colour = from_markup(style.group(1) if style else element.get("bgcolor"))
+        if colour:
+            return colour
+    return None
 
 
 def _cell_text(cell) -> str:
-    """A cell's text on one line, with a space where a block or line break inside it ends."""
+    """A cell's text, a line for each paragraph, line break or list item inside it ("• "
+    before an item), so steps listed in one cell stay apart."""
     parts: list[str] = []
 
     def walk(element) -> None:
         parts.append(element.text or "")
         for child in element:
             if isinstance(child.tag, str):
+                tag = child.tag.lower()
+                if tag in _BLOCK_TAGS:
+                    parts.append("\n• " if tag == "li" else "\n")
                 walk(child)
-                if child.tag.lower() in _BLOCK_TAGS:
-                    parts.append(" ")
+                if tag in _BLOCK_TAGS:
+                    parts.append("\n")
             parts.append(child.tail or "")
 
     walk(cell)
-    return squash("".join(parts))
+    lines = (squash(line) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line and line != "•")
 
 
 def _nearest_table(element):

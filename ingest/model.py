@@ -12,6 +12,18 @@ from dataclasses import dataclass, field
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
+def union_box(boxes: list[BBox]) -> BBox | None:
+    """The smallest box holding all of ``boxes`` (None for none)."""
+    if not boxes:
+        return None
+    return (
+        min(box[0] for box in boxes),
+        min(box[1] for box in boxes),
+        max(box[2] for box in boxes),
+        max(box[3] for box in boxes),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     """A run of characters without a space, with its horizontal extent."""
@@ -30,6 +42,7 @@ class Line:
     size: float | None = None  # largest font size on the line, in points
     bold: bool = False
     heading_level: int | None = None  # from markup (HTML h1-h6, Markdown #), when known
+    mark_colour: str | None = None  # "#rrggbb" of a coloured dot or tick on the line (a RAG)
     # With positions, while a PDF page is read (to find unruled tables); dropped after.
     words: tuple[Word, ...] = ()
 
@@ -38,6 +51,17 @@ class Line:
 class Cell:
     text: str
     bbox: BBox | None = None
+    # "#rrggbb" of the cell's fill, or of a coloured mark that is all it holds (a RAG dot):
+    # plans often give a status only as colour.
+    colour: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A coloured area on the page (a filled rectangle, or a coloured glyph's box)."""
+
+    bbox: BBox
+    colour: str  # "#rrggbb"
 
 
 @dataclass
@@ -52,6 +76,9 @@ class Table:
     rows: list[list[Cell | None]]
     bbox: BBox | None = None
     method: str = "ruled"  # ruled (drawn lines) | aligned (text alignment) | markup (HTML/text)
+    # Formats without geometry: where the table starts among the page's lines (the lines
+    # before it are what precedes it, a section heading for one).
+    line_index: int | None = None
 
 
 @dataclass

@@ -16,17 +16,27 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
+from . import colour
 from .errors import DamagedPdf, EncryptedPdf, NoPages
-from .model import Line, Page, ReadDocument, Word
+from .model import Fill, Line, Page, ReadDocument, Table, Word
 from .ocr import DPI as OCR_DPI
-from .ocr import INSTALL_ADVICE, ocr_image, tesseract_available, without_rules
-from .tables import Columns, aligned_tables, ruled_tables
+from .ocr import INSTALL_ADVICE, ScannedPage, fill_colour, read_scan, tesseract_available
+from .tables import Columns, Rule, aligned_tables, ruled_tables
 
 _EOF_WINDOW = 4096
 _PDFIUM_PASSWORD_ERROR = 4
 # Glyphs of one word sit closer than this share of the font size; a space, where a PDF
 # leaves the space character out, is about a quarter of an em.
 WORD_GAP_EM = 0.2
+# Fonts of pictures, not letters: Word's ticks, crosses and RAG dots come out of them as
+# whatever letter shares the glyph's code ("ü" is Wingdings' tick, "l" its filled circle).
+_SYMBOL_FONTS = ("wingding", "webding", "dingbat")
+# Symbol-font codes that are ticks or crosses (Wingdings, Wingdings 2, Zapf Dingbats); any
+# other symbol glyph is read as a plain mark "●".
+_SYMBOL_GLYPHS = {"ü": "✔", "þ": "✔", "3": "✔", "4": "✔", "P": "✔", "û": "✘", "ý": "✘", "8": "✘"}
+_PRIVATE_USE_SYMBOLS = range(0xF020, 0xF100)  # symbol fonts mapped to U+F0xx by Word
+_MARKS = "●■◆▲✔✓✘✗"  # marks a status may be shown by, in its colour
+_HEADER_REACH = 40.0  # points above a shaded table where its header may stand unshaded
 
 
 def read_pdf(path: Path, *, password: str | None = None, ocr: bool = True) -> ReadDocument:
@@ -62,13 +72,18 @@ class _Scanner:
     def __init__(self, path: Path, password: str | None) -> None:
         self.path, self.password, self.pdf = path, password, None
 
-    def read(self, index: int) -> tuple[list[Line], float | None]:
+    def read(self, index: int) -> ScannedPage:
+        """The page read by OCR (straightened first), with its colour image and dpi."""
         import pypdfium2
 
         if self.pdf is None:
             self.pdf = pypdfium2.PdfDocument(str(self.path), password=self.password)
-        image = without_rules(self.pdf[index].render(scale=OCR_DPI / 72).to_pil())
-        return ocr_image(image, OCR_DPI)
+        page = self.pdf[index]
+        try:
+            image = page.render(scale=OCR_DPI / 72).to_pil()
+        finally:
+            page.close()
+        return read_scan(image, OCR_DPI)
 
     def close(self) -> None:
         if self.pdf is not None:
@@ -179,6 +194,7 @@ def _read_page(
     with an image and no text is read by OCR when a scanner is given. Returns the columns of
     an unruled table still open at the bottom of the page.
     """
+    _name_symbol_glyphs(page.chars)
     clean = _deduped(page) if _has_overprinted_chars(page.chars) else page
     lines = [
         line
@@ -188,13 +204,26 @@ def _read_page(
     has_images = bool(page.images)
     text_layer, confidence = ("native" if lines else "none"), None
     if not lines and has_images and scanner:
-        lines, confidence = scanner.read(page.page_number - 1)
+        scan = scanner.read(page.page_number - 1)
+        lines, confidence = scan.lines, scan.confidence
         text_layer = "ocr" if lines else "none"
-    tables = ruled_tables(clean, page.page_number) if text_layer == "native" else []
+    fills = _fills(clean) if text_layer == "native" else []
+    ruled = ruled_tables(clean, page.page_number, fills) if text_layer == "native" else []
+    tables, boxed = _drawn_grids(ruled, lines, page.page_number, fills)
     outside = [
-        line for line in lines if not any(_inside(line.bbox, table.bbox) for table in tables)
+        line
+        for line in lines
+        if not any(_inside(line.bbox, table.bbox) for table in tables + boxed)
     ]
-    aligned, carry = aligned_tables(outside, page.page_number, None if tables else carry)
+    rules = (
+        _row_rules(clean) if text_layer == "native" else (scan.rules if text_layer == "ocr" else [])
+    )
+    aligned, carry = aligned_tables(
+        outside, page.page_number, None if tables else carry, fills, rules
+    )
+    aligned += boxed
+    if text_layer == "ocr":
+        aligned = [_coloured_from_pixels(table, scan) for table in aligned]
     read = Page(
         number=page.page_number,
         # Words are only needed to find the page's tables: a long pack would hold them all.
@@ -209,6 +238,117 @@ def _read_page(
     return read, carry
 
 
+def _row_rules(page) -> list[Rule]:
+    """The horizontal lines that part rows: rules, and the top and bottom edges of shaded
+    bands (zebra rows), with the stretches each covers, where together they run at least a
+    third of the page wide."""
+    at: dict[float, list[tuple[float, float]]] = {}
+    for edge in page.edges:
+        if edge["orientation"] == "h":
+            at.setdefault(round(edge["top"]), []).append((edge["x0"], edge["x1"]))
+    wide = float(page.width) / 3
+    return [
+        (float(top), tuple(sorted(spans)))
+        for top, spans in sorted(at.items())
+        if sum(x1 - x0 for x0, x1 in spans) >= wide
+    ]
+
+
+def _coloured_from_pixels(table: Table, scan: ScannedPage) -> Table:
+    """A scanned table's cells with the colour their pixels show (a RAG fill or dot)."""
+    rows = [
+        [
+            replace(cell, colour=fill_colour(scan.image, cell.bbox, scan.dpi))
+            if cell is not None and cell.bbox
+            else cell
+            for cell in row
+        ]
+        for row in table.rows
+    ]
+    return replace(table, rows=rows)
+
+
+def _drawn_grids(
+    ruled: list[Table], lines: list[Line], page_number: int, fills
+) -> tuple[list[Table], list[Table]]:
+    """The ruled tables whose rules draw their columns, and the tables read instead from the
+    alignment of the text inside the others: rules that only box a table, or the edges of
+    shaded rows and merged cells, give pdfplumber a grid of fewer columns than the text has.
+    (The box still says where that table starts and ends.)"""
+    kept, boxed = [], []
+    for table in ruled:
+        others = [other.bbox for other in ruled if other is not table]
+        free = [line for line in lines if not any(_inside(line.bbox, box) for box in others)]
+        page_wide = aligned_tables(free, page_number, None, fills)[0]
+        top = table.bbox[1]
+        # The header may sit just above the shading that pdfplumber took for a grid.
+        inside = [
+            line
+            for line in lines
+            if _inside(line.bbox, table.bbox)
+            or (
+                line.bbox
+                and top - _HEADER_REACH <= line.bbox[1] < top
+                and not any(_inside(line.bbox, box) for box in others)
+            )
+        ]
+        aligned, _ = aligned_tables(inside, page_number, None, fills)
+        columns = max(len(row) for row in table.rows)
+        wider = max((len(row) for found in aligned for row in found.rows), default=0)
+        if wider >= 3 and wider > columns:
+            boxed += aligned
+        elif not any(  # the text's columns run on past the rules (a header boxed alone)
+            _overlaps(found.bbox, table.bbox) and len(found.rows[-1]) > columns
+            for found in page_wide
+        ):
+            kept.append(table)
+    return kept, boxed
+
+
+def _overlaps(box, other) -> bool:
+    return bool(box and other) and box[1] < other[3] and other[1] < box[3]
+
+
+def _name_symbol_glyphs(chars: list[dict]) -> None:
+    """Give ticks, crosses and dots drawn in a symbol font the character they show, in place
+    (pdfplumber hands the same character objects to every later step of the page)."""
+    for char in chars:
+        text = char["text"]
+        code = ord(text) if len(text) == 1 else 0
+        if text.startswith("(cid:"):  # a glyph with no character behind it: a mark
+            char["text"] = "●"
+            continue
+        if code in _PRIVATE_USE_SYMBOLS:
+            text = chr(code - 0xF000)
+        elif not any(font in (char.get("fontname") or "").lower() for font in _SYMBOL_FONTS):
+            continue
+        char["text"] = _SYMBOL_GLYPHS.get(text, "●")
+
+
+def _fills(page) -> list[Fill]:
+    """Coloured areas of the page: filled rectangles, and glyphs printed in colour (a RAG
+    dot, a status word in red)."""
+    fills = []
+    for rect in page.rects:
+        shade = colour.from_pdf(rect.get("non_stroking_color")) if rect.get("fill") else None
+        if colour.is_coloured(shade):
+            fills.append(Fill(_box(rect), shade))
+    for char in page.chars:
+        shade = colour.from_pdf(char.get("non_stroking_color"))
+        if char["text"].strip() and colour.is_coloured(shade):
+            fills.append(Fill(_box(char), shade))
+    return fills
+
+
+def _box(obj: dict) -> tuple[float, float, float, float]:
+    return (
+        round(obj["x0"], 2),
+        round(obj["top"], 2),
+        round(obj["x1"], 2),
+        round(obj["bottom"], 2),
+    )
+
+
 def _line(raw: dict) -> Line | None:
     text = raw["text"]
     chars = raw["chars"]
@@ -216,7 +356,14 @@ def _line(raw: dict) -> Line | None:
         return None
     size = max((char.get("size") or 0.0) for char in chars)
     bold_chars = sum(1 for char in chars if "bold" in (char.get("fontname") or "").lower())
+    marks = [
+        shade
+        for char in chars
+        if char["text"] in _MARKS
+        and colour.is_coloured(shade := colour.from_pdf(char.get("non_stroking_color")))
+    ]
     return Line(
+        mark_colour=marks[0] if marks else None,
         text=text,
         bbox=(
             round(raw["x0"], 2),

@@ -215,6 +215,9 @@ def _insert_actions(
                     "update_text": action.update_text,
                     "as_at": action.as_at,
                     "source": action.source,
+                    "outcome": action.outcome,
+                    "original_due_raw": action.original_due_raw,
+                    "original_due_date": action.original_due_date,
                 }
             )
             .last_pk

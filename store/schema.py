@@ -513,6 +513,16 @@ def m011_corrections_by_content_and_stable_threads(db: sqlite_utils.Database) ->
     db["action_links"].create_index(["plan_key"])  # a plan's links, read at each renumbering
 
 
+@migrations()
+def m012_action_outcomes_and_original_dates(db: sqlite_utils.Database) -> None:
+    """An action's outcome (from an outcome row or column, no longer taken for its section),
+    and the original target date where a plan prints a revised one beside it: the gap
+    between the two is slippage the plan itself admits."""
+    db["actions"].add_column("outcome", str)
+    db["actions"].add_column("original_due_raw", str)
+    db["actions"].add_column("original_due_date", str)
+
+
 def page_link(document_id: int, page: int) -> str:
     """Where ``plandrift serve`` opens a document at a page (see datasette_plugin.py)."""
     return f"/-/source/{document_id}#page={page}"

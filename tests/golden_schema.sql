@@ -118,7 +118,7 @@ CREATE TABLE "actions" (
    "update_text" TEXT,
    "as_at" TEXT,
    "source" TEXT NOT NULL
-, "thread_id" INTEGER, "page_link" TEXT);
+, "thread_id" INTEGER, "page_link" TEXT, "outcome" TEXT, "original_due_raw" TEXT, "original_due_date" TEXT);
 CREATE UNIQUE INDEX "idx_actions_document_id_position"
     ON "actions" ("document_id", "position");
 CREATE INDEX "idx_actions_status"

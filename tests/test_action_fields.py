@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plandrift.extract.actions import _status, extract_actions
+from plandrift.extract.action_record import _status
+from plandrift.extract.actions import extract_actions
 from plandrift.extract.due_dates import resolve_due
 from plandrift.extract.nlp import split_leads
 from plandrift.ingest.html import read_html

@@ -9,7 +9,7 @@ import re
 import pdfplumber
 import pytest
 
-from plandrift.extract.actions import _role
+from plandrift.extract.action_columns import column_role as _role
 from plandrift.store.schema import open_database
 
 import score_reports

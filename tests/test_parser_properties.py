@@ -11,7 +11,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plandrift.extract.actions import ExtractedAction, _status
+from plandrift.extract.action_record import ExtractedAction, _status
 from plandrift.extract.dates import find_dates, parse_date
 from plandrift.extract.indicators import _cell_values
 

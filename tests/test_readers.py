@@ -163,9 +163,11 @@ def test_html_table_cells_spanning_rows_and_columns_keep_later_cells_in_their_co
         ["Workforce", "Recruit IROs", "HoS", "Amber"],
         [None, "Advertise posts", None, "Green"],
         ["2. Care leavers", None, None, None],
-        ["Care leavers", "Review the local offer", "PA", "Red"],
+        # Paragraphs inside a cell stay apart (steps listed in one cell), on one line per row.
+        ["Care leavers", "Review the\nlocal offer", "PA", "Red"],
     ]
     assert [line.text for line in page.lines][2] == "Advertise posts\tGreen"
+    assert [line.text for line in page.lines][-1] == "Care leavers\tReview the local offer\tPA\tRed"
 
 
 def test_html_broken_markup_is_mended_as_a_browser_would():
