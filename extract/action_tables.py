@@ -35,7 +35,7 @@ from .action_record import (
 )
 from .dates import find_dates
 from .due_dates import resolve_due
-from .lists import SENTENCE_END, clean_ref
+from .lists import SENTENCE_END, clean_ref, running_lines, shape
 from .patterns import load_patterns
 
 
@@ -509,12 +509,12 @@ def _headings_above_tables(document: ReadDocument) -> dict[int, str]:
     single table under the document's title has no section heading), and never a running
     header (a line printed on more than one page). A numbered heading ("1. Care leavers")
     counts on its own."""
-    running = _running_lines(document)
+    running = running_lines(document)
     found: dict[int, str] = {}
     for page in document.pages:
         for table in page.tables:
             line = _line_above(page, table)
-            if line is not None and line.text not in running and _heading_like(line, page):
+            if line is not None and shape(line.text) not in running and _heading_like(line, page):
                 found[id(table)] = squash_cell(line.text)
     if len(set(found.values())) >= 2:
         return found
@@ -562,22 +562,6 @@ def _heading_like(line, page) -> bool:
     larger = bool(line.size and body and line.size > body + 0.5)
     numbered = re.match(load_patterns("actions")["numbered_heading"], text, re.I) is not None
     return bool(line.heading_level) or line.bold or larger or numbered
-
-
-def _running_lines(document: ReadDocument) -> set[str]:
-    """Lines printed on every page, or on half the pages of a longer document: running
-    headers and footers. (A slide title repeated over two continuation pages is not one.)"""
-    seen: dict[str, set[int]] = {}
-    for page in document.pages:
-        for line in page.lines:
-            seen.setdefault(line.text, set()).add(page.number)
-    total = len(document.pages)
-    return {
-        text
-        for text, pages in seen.items()
-        if len(pages) >= 2
-        and (len(pages) == total or (len(pages) >= 3 and 2 * len(pages) >= total))
-    }
 
 
 def cell_steps(text: str) -> list:
