@@ -447,15 +447,203 @@ def format_lineage(scores: dict[str, Score], *, details: bool = False) -> str:
     return "\n".join(lines)
 
 
+# --- documents: what each document is --------------------------------------------------
+
+# Scored per truth document type, where the truth entry carries the key in brackets.
+DOCUMENT_FIELDS = (
+    ("doc_type", "doc_type"),
+    ("organisation", "organisation"),
+    ("doc_date", "doc_date"),
+    ("title", "title"),
+    ("plan", "series"),  # plan grouping: stored plan_key against truth series
+    ("coverage", "coverage"),  # actions against the recommendation they sit under
+)
+
+
+def stored_organisation(db: sqlite_utils.Database, document: dict) -> str | None:
+    """The organisation a stored document is of, by the name it is stored under.
+
+    The one place that knows where that name lives (today the document's own column), so
+    that moving it to an ``organisations`` table means changing this function only."""
+    return document.get("organisation")
+
+
+def evaluate_documents(db: sqlite_utils.Database, truth: dict | str | Path) -> dict[str, Score]:
+    """Score what each document was recognised as, per truth document type.
+
+    A document (matched by file name) is right on ``doc_type``, ``organisation`` (the exact
+    canonical name) and ``doc_date`` when equal to the truth, on ``title`` when equal after
+    white space is squashed and case ignored, and on ``plan`` when the stored documents
+    sharing its ``plan_key`` are exactly the truth documents sharing its ``series`` (both among
+    the truth's files; no key or no series is a group of one). ``coverage`` is scored per
+    action: right when ``recommendation_coverage`` links the stored action with that text to
+    a recommendation of the same document with the truth's ref. A document that was not
+    stored is wrong on every field. Each Score counts documents found (``found`` of
+    ``expected``) and, in ``fields``, right and scored per field."""
+    if not isinstance(truth, dict):
+        truth = json.loads(Path(truth).read_text(encoding="utf-8"))
+    entries = [entry for entry in truth["documents"] if "file" in entry]
+    stored = {entry["file"]: _stored_document(db, entry["file"]) for entry in entries}
+    files = set(stored)
+    truth_groups = _groups({e["file"]: e.get("series") for e in entries})
+    stored_groups = _groups(
+        {name: (row or {}).get("plan_key") for name, row in stored.items() if name in files}
+    )
+    scores: dict[str, Score] = {}
+    for entry in entries:
+        score = scores.setdefault(entry.get("doc_type") or "unlabelled", Score())
+        row = stored[entry["file"]]
+        score.expected += 1
+        score.found += row is not None
+        score.extracted += row is not None
+        for name, key in DOCUMENT_FIELDS:
+            if key not in entry or (name == "coverage" and not entry[key]):
+                continue
+            if name == "coverage":
+                right, total = _score_coverage(db, row, entry[key], score, entry["file"])
+                score.fields[name][0] += right
+                score.fields[name][1] += total
+                continue
+            if name == "plan":
+                got = sorted(stored_groups.get(entry["file"], ()))
+                wanted = sorted(truth_groups[entry["file"]])
+            else:
+                got = _document_value(db, row, name)
+                wanted = entry[key]
+            right = row is not None and _same_document_value(name, got, wanted)
+            score.fields[name][0] += int(right)
+            score.fields[name][1] += 1
+            if not right:
+                shown = got if row is not None else "(not stored)"
+                score.wrong.append(f"{entry['file']}: {name}: got {shown!r}, expected {wanted!r}")
+    return {name: score for name, score in scores.items() if score.fields}
+
+
+def _stored_document(db: sqlite_utils.Database, file_name: str) -> dict | None:
+    rows = list(
+        db.query(
+            "SELECT * FROM documents WHERE file_name = ? ORDER BY id DESC LIMIT 1", [file_name]
+        )
+    )
+    return rows[0] if rows else None
+
+
+def _groups(keys: dict[str, str | None]) -> dict[str, set[str]]:
+    """Each file's group: the files with the same key (a file without one is alone)."""
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for name, key in keys.items():
+        if key is not None:
+            by_key[key].add(name)
+    return {name: by_key[key] if key is not None else {name} for name, key in keys.items()}
+
+
+def _document_value(db: sqlite_utils.Database, row: dict | None, name: str):
+    if row is None:
+        return None
+    if name == "organisation":
+        return stored_organisation(db, row)
+    return row.get(name)
+
+
+def _same_document_value(name: str, got, wanted) -> bool:
+    if name == "title":
+        return _squashed(got) == _squashed(wanted)
+    return got == wanted
+
+
+def _squashed(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _score_coverage(
+    db: sqlite_utils.Database, row: dict | None, pairs: list[dict], score: Score, file: str
+) -> tuple[int, int]:
+    """Right of *pairs* ``{"action": text, "recommendation": ref}`` that are linked."""
+    if row is None:
+        return 0, len(pairs)
+    actions = list(
+        db.query(
+            "SELECT id, text FROM actions WHERE document_id = ? ORDER BY position", [row["id"]]
+        )
+    )
+    linked: dict[int, set[str]] = defaultdict(set)
+    if "recommendation_coverage" in db.table_names():
+        for link in db.query(
+            "SELECT c.action_id, r.ref FROM recommendation_coverage c "
+            "JOIN recommendations r ON r.id = c.recommendation_id "
+            "WHERE r.document_id = ?",
+            [row["id"]],
+        ):
+            linked[link["action_id"]].add(_ref_key(link["ref"]))
+    right = 0
+    unmatched = list(actions)
+    for pair in pairs:
+        if pair.get("recommendation") is None:
+            continue
+        wanted = normalise(pair["action"])
+        match = next((a for a in unmatched if normalise(a["text"]) == wanted), None)
+        if match is not None:
+            unmatched.remove(match)
+        ok = match is not None and _ref_key(pair["recommendation"]) in linked[match["id"]]
+        right += ok
+        if not ok:
+            found = sorted(linked[match["id"]]) if match else "(action not found)"
+            score.wrong.append(
+                f"{file}: coverage: got {found!r}, expected {pair['recommendation']!r} "
+                f"({pair['action'][:50]})"
+            )
+    return right, sum(pair.get("recommendation") is not None for pair in pairs)
+
+
+def _ref_key(ref: str | None) -> str:
+    return re.sub(r"[\s.:)(]+", "", ref or "").lower()
+
+
+def format_documents(scores: dict[str, Score], *, details: bool = False) -> str:
+    """One line per document type and field: right, of, accuracy (then what was wrong)."""
+    header = f"{'documents':24} {'field':14} {'right':>6} {'of':>6} {'acc':>6}"
+    lines = [header, "-" * len(header)]
+    for doc_type, score in scores.items():
+        for name, _ in DOCUMENT_FIELDS:
+            if name in score.fields:
+                right, total = score.fields[name]
+                lines.append(
+                    f"{doc_type:24} {name:14} {right:6d} {total:6d} {_accuracy(score, name)}"
+                )
+    if details:
+        lines += [f"documents wrong: {item}" for score in scores.values() for item in score.wrong]
+    return "\n".join(lines)
+
+
+def documents_as_json(scores: dict[str, Score]) -> dict:
+    return {
+        doc_type: {
+            "found": score.found,
+            "expected": score.expected,
+            "accuracy": {name: score.accuracy(name) for name in score.fields},
+        }
+        for doc_type, score in scores.items()
+    }
+
+
 def format_evaluation(
-    results: dict, lineage: dict, output_format: str = "text", *, details: bool = False
+    results: dict,
+    lineage: dict,
+    output_format: str = "text",
+    *,
+    details: bool = False,
+    documents: dict[str, Score] | None = None,
 ) -> str:
-    """What ``plandrift evaluate`` prints: JSON, or the record and lineage tables as text."""
+    """What ``plandrift evaluate`` prints: JSON, or the record, document and lineage tables
+    as text (*documents* is :func:`evaluate_documents`'s result)."""
     if output_format == "json":
         output = as_json(results)
+        if documents:
+            output["documents"] = documents_as_json(documents)
         for name, value in lineage.items():
             output[name] = {"precision": value.precision, "recall": value.recall, "f1": value.f1}
         return json.dumps(output, indent=2)
     parts = [format_report(results, details=details)] if results else []
+    parts += [format_documents(documents, details=details)] if documents else []
     parts += [format_lineage(lineage, details=details)] if lineage else []
     return "\n\n".join(parts)
