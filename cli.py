@@ -123,8 +123,17 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option(
     "--date", "doc_date", callback=_iso_date, help="Set the document date (2020-05-21 or May 2020)."
 )
-@click.option("--org", "organisation", help="Set the organisation the documents belong to.")
-@click.option("--plan", "plan_key", help="Set the plan key that links versions of one plan.")
+@click.option(
+    "--org",
+    "organisation",
+    help="Set the organisation the documents belong to (any unique part of a stored one's name).",
+)
+@click.option(
+    "--plan",
+    "plan_key",
+    help="Set the plan the documents are versions of (any unique part of a stored plan's key, "
+    "title or organisation; otherwise a new plan key).",
+)
 @JOBS_OPTION
 @TIMEOUT_OPTION
 @MAX_MEMORY_OPTION
@@ -157,8 +166,21 @@ def ingest(
     Example:
         plandrift ingest papers/ --db plandrift.db
         plandrift ingest plan-v3.pdf --type improvement_plan --date 2020-05-21
+        plandrift ingest tracker-q3.pdf --plan devon
     """
     from .pipeline import IngestOptions, discover_files
+    from .store.lookup import AmbiguousName, NameNotFound, find_organisation, find_plan
+
+    db = _open(db_path)
+    try:
+        if organisation:
+            organisation = find_organisation(db, organisation) or organisation
+        if plan_key:
+            plan_key = find_plan(db, plan_key)
+    except AmbiguousName as error:
+        raise click.ClickException(str(error)) from None
+    except NameNotFound:
+        pass  # a plan key not seen before starts a new plan
 
     overrides = {
         key: value
@@ -170,7 +192,6 @@ def ingest(
         }.items()
         if value
     }
-    db = _open(db_path)
     options = IngestOptions(
         force=force,
         password=password,
@@ -270,7 +291,12 @@ def _run_ingest(db, files: list[Path], options, silent: bool) -> None:
 @click.option(
     "--type", "doc_type", type=click.Choice(DOC_TYPES), help="Only documents of this type."
 )
-@click.option("--plan", "plan_key", help="Only versions of this plan.")
+@click.option(
+    "--plan", "plan_key", help="Only versions of this plan (any unique part of its key or title)."
+)
+@click.option(
+    "--org", "organisation", help="Only documents about this organisation (any part of its name)."
+)
 @click.option(
     "--format",
     "output_format",
@@ -279,20 +305,36 @@ def _run_ingest(db, files: list[Path], options, silent: bool) -> None:
     show_default=True,
 )
 def documents(
-    db_path: Path, doc_type: str | None, plan_key: str | None, output_format: str
+    db_path: Path,
+    doc_type: str | None,
+    plan_key: str | None,
+    organisation: str | None,
+    output_format: str,
 ) -> None:
-    """List the documents stored, oldest first.
+    """List the documents stored, oldest first, with the clue each date came from and a
+    warning where two versions of a plan share a date.
 
     \b
     Example:
         plandrift documents --type improvement_plan
+        plandrift documents --plan devon
         plandrift documents --format csv > documents.csv
     """
     from .store.documents import format_documents, list_documents
+    from .store.lookup import find_organisation, find_plan
 
     if not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database; ingest some documents first")
-    rows = list_documents(_open(db_path), doc_type=doc_type, plan_key=plan_key)
+    db = _open(db_path)
+    try:
+        plan_key = find_plan(db, plan_key) if plan_key else None
+        if organisation:
+            organisation = find_organisation(db, organisation)
+            if organisation is None:
+                raise click.ClickException("no stored organisation matches that name")
+    except LookupError as error:
+        raise click.ClickException(str(error)) from None
+    rows = list_documents(db, doc_type=doc_type, plan_key=plan_key, organisation=organisation)
     click.echo(format_documents(rows, output_format), nl=output_format != "csv")
 
 
@@ -369,13 +411,15 @@ def evaluate(truth: Path, db_path: Path, output_format: str, details: bool) -> N
     [...], "indicators": [...]}], "lineage": [{"files": [...], "links": [...],
     "changes": [...]}]}. Prints precision, recall and F1 for each kind of record
     labelled, per document, then one line per field the truth carries with its accuracy.
+    Entries that label doc_type, organisation, doc_date, title or series (the versions
+    of one plan) are scored on those too, per document type.
 
     \b
     Example:
         plandrift evaluate tests/truth.json --db plandrift.db --details
     """
     from .evaluate import evaluate as score
-    from .evaluate import evaluate_lineage, format_evaluation
+    from .evaluate import evaluate_documents, evaluate_lineage, format_evaluation
 
     if not db_path.exists():
         raise click.ClickException(
@@ -386,11 +430,14 @@ def evaluate(truth: Path, db_path: Path, output_format: str, details: bool) -> N
         db = _open(db_path)
         results = score(db, labelled) if "documents" in labelled else {}
         lineage = evaluate_lineage(db, labelled["lineage"]) if "lineage" in labelled else {}
+        documents = evaluate_documents(db, labelled) if "documents" in labelled else {}
     except (ValueError, KeyError, TypeError) as error:
         raise click.ClickException(
             f"{truth}: not a truth file ({error}); see plandrift evaluate --help"
         ) from None
-    click.echo(format_evaluation(results, lineage, output_format, details=details))
+    click.echo(
+        format_evaluation(results, lineage, output_format, details=details, documents=documents)
+    )
 
 
 @cli.command()
@@ -416,7 +463,7 @@ def compare(
 
     \b
     Example:
-        plandrift compare --plan northdene--childrens-services-improvement-plan
+        plandrift compare --plan northdene
         plandrift compare --from 2025-02-01 --format markdown > changes.md
     """
     from .compare.report import CompareError, compare_plan, format_comparison

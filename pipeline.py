@@ -20,6 +20,7 @@ import sqlite_utils
 
 from .compare.finding_links import relink_findings
 from .compare.indicator_series import refresh_series
+from .compare.plan_identity import action_rows, refresh_date_warnings, settle_plan
 from .compare.threads import forget_document, relink_plan, restore_threads, thread_new_actions
 from .extract.nlp import pipeline
 from .extract.packs import meeting_pack
@@ -216,22 +217,27 @@ def _finish(
     unchanged = _unchanged(db, work, options)
     if unchanged:
         return unchanged
+    warnings = list(result.warnings)
     with db.atomic():  # the document and all that follows from it, or none of it
         # Looked up again inside the write lock: another ingest may have stored these bytes.
         stored_before = store.find_document(db, work.source.sha256)
         threads = forget_document(db, stored_before["id"]) if stored_before else []
+        result.metadata = settle_plan(
+            db, result.metadata, action_rows(result.actions), work.source.sha256
+        )
         document_id = store.save_document(db, result, run_id)
         restore_threads(db, document_id, threads)
         if result.metadata.plan_key and result.metadata.doc_type == "improvement_plan":
             relink_plan(db, result.metadata.plan_key)
+            twins = refresh_date_warnings(db, result.metadata.plan_key)
+            if document_id in twins:
+                warnings.append(twins[document_id])
         thread_new_actions(db, document_id)
         refresh_series(db, document_id)
         relink_findings(db, document_id)
         _record_meeting(db, document_id, location)
         store.resolve_errors(db, location)
-    return FileOutcome(
-        location, "ingested", document_id=document_id, warnings=list(result.warnings)
-    )
+    return FileOutcome(location, "ingested", document_id=document_id, warnings=warnings)
 
 
 def _record_meeting(db: sqlite_utils.Database, document_id: int, location: str) -> None:

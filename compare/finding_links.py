@@ -1,4 +1,5 @@
-"""Keep recommendation coverage and repeat findings up to date after each document.
+"""Keep recommendation coverage, repeat findings and a plan's restatements of an
+inspection's findings up to date after each document.
 
 Everything here is scoped to one authority (documents whose organisation names the same
 place), recomputed in full for it: a council has a few inspections and a few hundred
@@ -7,6 +8,7 @@ actions, so this is cheap, and it stays correct whatever order documents arrive 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 import sqlite_utils
@@ -33,6 +35,7 @@ def relink_findings(db: sqlite_utils.Database, document_id: int) -> None:
     with db.atomic():
         _cover(db, documents, ignore)
         _repeats(db, documents, ignore)
+        _restated(db, documents, ignore)
 
 
 def _findings(db: sqlite_utils.Database, document_ids: list[int]) -> list[dict]:
@@ -93,6 +96,35 @@ def _repeats(db: sqlite_utils.Database, documents: list[dict], ignore: frozenset
             before,
             after,
             repeat_findings([f["text"] for f in before], [f["text"] for f in after], ignore),
+            owner="right",
+        )
+
+
+def _restated(db: sqlite_utils.Database, documents: list[dict], ignore: frozenset[str]) -> None:
+    """A plan's restated findings ("What Ofsted told us we must improve", "Recommendation
+    2: ...") linked to the inspection's own words: the latest inspection dated on or before
+    the plan version (or the latest of all when either is undated)."""
+    inspections = [row for row in documents if row["doc_type"] == "inspection_letter"]
+    for plan in (row for row in documents if row["doc_type"] == "improvement_plan"):
+        earlier = [
+            row
+            for row in inspections
+            if not (row["doc_date"] and plan["doc_date"]) or row["doc_date"] <= plan["doc_date"]
+        ]
+        restated = _findings(db, [plan["id"]])
+        if not restated:
+            continue
+        original = _findings(db, [earlier[-1]["id"]]) if earlier else []
+        pairs = repeat_findings(
+            [f["text"] for f in original], [f["text"] for f in restated], ignore
+        )
+        _replace_pairs(
+            db,
+            "recommendation_links",
+            ("from_recommendation_id", "to_recommendation_id"),
+            original,
+            restated,
+            [replace(pair, method=f"restated in plan: {pair.method}") for pair in pairs],
             owner="right",
         )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from ..store.lookup import find_plan
 from .changes import KINDS
 
 
@@ -50,9 +51,12 @@ def compare_plan(
             raise CompareError(f"say which plan with --plan; plans with several versions: {listed}")
         plan_key = plans[0]
     elif plan_key not in plans:
-        raise CompareError(
-            f"no plan {plan_key!r} with two or more versions; see plandrift documents"
-        )
+        try:
+            plan_key = find_plan(db, plan_key, among=plans)
+        except LookupError as error:
+            raise CompareError(
+                f"{error} (plans with two or more versions; see plandrift documents)"
+            ) from None
     versions = list(
         db.query(
             "SELECT id, doc_date, title, file_name FROM documents WHERE plan_key = ? "

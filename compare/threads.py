@@ -74,7 +74,7 @@ def restore_threads(
     """Give a re-extracted document's actions the threads they had, where recognised."""
     if not remembered:
         return
-    actions = _actions(db, document_id)
+    actions = stored_actions(db, document_id)
     found = recognise([key for key, _ in remembered], actions)
     db.conn.executemany(
         "UPDATE actions SET thread_id = ? WHERE id = ?",
@@ -126,7 +126,8 @@ def _forget_pair(db: sqlite_utils.Database, pair: tuple[int, int]) -> None:
     )
 
 
-def _actions(db: sqlite_utils.Database, document_id: int) -> list[dict]:
+def stored_actions(db: sqlite_utils.Database, document_id: int) -> list[dict]:
+    """A stored version's actions as the matcher reads them, each with its parent's text."""
     return list(
         db.query(
             "SELECT a.*, p.text AS parent_text FROM actions a "
@@ -138,7 +139,7 @@ def _actions(db: sqlite_utils.Database, document_id: int) -> list[dict]:
 
 
 def _link_pair(db: sqlite_utils.Database, plan_key: str, pair: tuple[int, int]) -> None:
-    before, after = _actions(db, pair[0]), _actions(db, pair[1])
+    before, after = stored_actions(db, pair[0]), stored_actions(db, pair[1])
     forced, forbidden = set(), set()
     for override in _overrides(db, pair):
         key = (

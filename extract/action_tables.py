@@ -14,7 +14,7 @@ import re
 import statistics
 from dataclasses import dataclass, replace
 
-from ..ingest.model import BBox, ReadDocument, Table
+from ..ingest.model import BBox, Line, ReadDocument, Table, union_box
 from .action_columns import (
     REF_CELL,
     ColumnLayout,
@@ -35,7 +35,7 @@ from .action_record import (
 )
 from .dates import find_dates
 from .due_dates import resolve_due
-from .lists import SENTENCE_END, clean_ref, running_lines, shape
+from .lists import PAGE_NUMBER, SENTENCE_END, clean_ref, running_lines, shape
 from .patterns import load_patterns
 
 
@@ -511,11 +511,17 @@ def _headings_above_tables(document: ReadDocument) -> dict[int, str]:
     counts on its own."""
     running = running_lines(document)
     found: dict[int, str] = {}
-    for page in document.pages:
+    for number, page in enumerate(document.pages):
         for table in page.tables:
-            line = _line_above(page, table)
-            if line is not None and shape(line.text) not in running and _heading_like(line, page):
-                found[id(table)] = squash_cell(line.text)
+            line, heading_page = _line_above(page, table), page
+            if line is None and number and table is page.tables[0]:
+                # A heading left at the foot of the page before, its table turned over.
+                heading_page = document.pages[number - 1]
+                line = _last_line(heading_page, running)
+            if line is not None and shape(line.text) not in running:
+                heading = _wrapped_heading(heading_page, line)
+                if _heading_like(heading, page):
+                    found[id(table)] = squash_cell(heading.text)
     if len(set(found.values())) >= 2:
         return found
     numbered = load_patterns("actions")["numbered_heading"]
@@ -546,6 +552,43 @@ def _line_above(page, table: Table):
     return line if table.bbox[1] - line.bbox[3] <= 3 * height else None
 
 
+def _last_line(page, running: set[str]) -> Line | None:
+    """The page's last line below all its tables, running footers and page numbers aside."""
+    bottom = max((table.bbox[3] for table in page.tables if table.bbox), default=0)
+    below = [
+        line
+        for line in page.lines
+        if line.bbox
+        and line.bbox[1] >= bottom
+        and shape(line.text) not in running
+        and not PAGE_NUMBER.fullmatch(line.text.strip())
+    ]
+    return below[-1] if below else None
+
+
+def _wrapped_heading(page, last: Line) -> Line:
+    """A heading wrapped over up to three lines, read whole: the line above a table joined
+    with the lines just above it set in the same type ("Recommendation 1: Management
+    oversight of ..." / "pre-proceedings.")."""
+    index = next((i for i, line in enumerate(page.lines) if line is last), None)
+    if index is None or not last.bold or not last.bbox:  # markup keeps a heading whole
+        return last
+    joined = [last]
+    for line in reversed(page.lines[max(0, index - 2) : index]):
+        top = joined[0]
+        close = line.bbox is not None and top.bbox[1] - line.bbox[3] <= (top.size or 10)
+        if line.bold != last.bold or line.size != last.size or not close:
+            break
+        joined.insert(0, line)
+    if len(joined) == 1:
+        return last
+    return replace(
+        last,
+        text=" ".join(line.text for line in joined),
+        bbox=union_box([line.bbox for line in joined if line.bbox]),
+    )
+
+
 def _within(box: BBox, outer: BBox) -> bool:
     middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return outer[0] <= middle_x <= outer[2] and outer[1] <= middle_y <= outer[3]
@@ -553,7 +596,10 @@ def _within(box: BBox, outer: BBox) -> bool:
 
 def _heading_like(line, page) -> bool:
     text = squash_cell(line.text)
-    if not text or len(text.split()) > 18 or text.endswith((".", ",", ";")) or "\t" in line.text:
+    set_apart = bool(line.heading_level) or line.bold  # a full stop ends many a finding
+    ends_sentence = text.endswith((",", ";")) or (text.endswith(".") and not set_apart)
+    too_long = len(text.split()) > (30 if set_apart else 18)
+    if not text or too_long or ends_sentence or "\t" in line.text:
         return False
     if find_dates(text) and len(text.split()) <= 6:
         return False  # "Updated 14 March 2025"

@@ -123,14 +123,17 @@ class _Reader:
             self.heading = None
 
     def _continues(self, line: Line) -> bool:
-        """A wrapped line of the open item: indented past the item's marker (or, for a
-        labelled line or plain text without positions, the item's sentence is unfinished)."""
+        """A wrapped line of the open item: indented past the item's marker, or flush with it
+        while the item's sentence goes on in lower case (or, for a labelled line or plain text
+        without positions, while the item's sentence is unfinished)."""
         if is_heading(line):
             return False
         unfinished = not self.item.text.rstrip().endswith(SENTENCE_END)
         if line.bbox is None or self.item_x is None or self.item.labelled:
             return unfinished
-        return line.bbox[0] > self.item_x + 1
+        # Wrapped flush with the marker: only a sentence that goes on in lower case.
+        flush = unfinished and line.text.lstrip()[:1].islower()
+        return line.bbox[0] > self.item_x + 1 or flush
 
     def _start(
         self, page: int, line: Line, text: str, ref: str | None, heading: str | None
@@ -203,5 +206,5 @@ def in_table(line: Line, tables: list[Table]) -> bool:
 def clean_ref(ref: str | None) -> str | None:
     if not ref:
         return None
-    ref = ref.strip().strip("()").rstrip(".)").strip()
+    ref = ref.strip().strip("()").rstrip(".):-– ").strip()
     return ref or None

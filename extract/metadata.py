@@ -8,16 +8,18 @@ module only scores them. Every guess can be overridden on the command line.
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from ..ingest.model import Line, ReadDocument
+from ..ingest.model import ReadDocument, Table
+from .action_columns import column_role
 from .dates import find_dates
+from .doc_dates import recognise_date
+from .organisations import only_names_an_authority, resolve_organisation
 from .patterns import load_patterns
+from .titles import recognise_title
 
 DOC_TYPES = ("improvement_plan", "board_report", "inspection_letter", "performance_report", "other")
-_DATE_PLACEHOLDER = r"(?P<date>[^\n]{0,40}?\d[^\n]{0,30})"
 _START_PAGES = 2
 
 
@@ -25,87 +27,37 @@ _START_PAGES = 2
 class DocumentMetadata:
     doc_type: str
     title: str | None
-    organisation: str | None
+    organisation: str | None  # the authority's canonical name where it is a known one
     doc_date: str | None
     doc_date_basis: str | None  # which clue gave the date, for people checking it
     plan_key: str | None
+    subtype: str | None = None  # the kind of inspection or visit an inspection letter reports
+    organisation_as_printed: str | None = None
+    organisation_code: str | None = None  # the authority's ONS (GSS) code, when known
+    plan_key_basis: str | None = None  # how the plan key was reached
 
 
 def recognise_metadata(document: ReadDocument) -> DocumentMetadata:
     """Everything :class:`DocumentMetadata` holds, guessed from the document's text."""
-    title = recognise_title(document)
+    organisation = recognise_organisation(document)
+    title = recognise_title(document, names_only_an_organisation)
     doc_type = recognise_doc_type(document, title)
-    organisation = recognise_organisation(f"{document.embedded_title or ''}\n{document.text}")
-    doc_date, basis = recognise_date(document, title)
-    plan_key = plan_key_for(organisation, title) if doc_type == "improvement_plan" else None
-    return DocumentMetadata(doc_type, title, organisation, doc_date, basis, plan_key)
-
-
-# --- title -------------------------------------------------------------------------------
-
-
-def recognise_title(document: ReadDocument) -> str | None:
-    """A labelled title ("Report title: ..."), else the top heading, else the largest text."""
-    first_pages = [line for page in document.pages[:_START_PAGES] for line in page.lines]
-    if not first_pages:
-        return document.embedded_title
-    labels = "|".join(re.escape(label) for label in load_patterns("document")["title_labels"])
-    for line in first_pages:
-        labelled = re.match(rf"^\s*(?:{labels})\s*:\s*(?P<title>\S.{{3,}})$", line.text, re.I)
-        if labelled:
-            return _clean_title(labelled.group("title"))
-    headings = [line for line in first_pages if line.heading_level]
-    if headings:
-        top = min(line.heading_level for line in headings)
-        return _clean_title(next(line.text for line in headings if line.heading_level == top))
-    first_page = [line for line in document.pages[0].lines if not _names_an_organisation(line.text)]
-    title_lines = _largest_text_run(first_page)
-    if title_lines:
-        return _clean_title(" ".join(line.text for line in title_lines))
-    for line in first_page:
-        if len(re.findall(r"[A-Za-z]", line.text)) >= 6:
-            return _clean_title(line.text)
-    return document.embedded_title
-
-
-def _names_an_organisation(text: str) -> bool:
-    """A banner line that only names the council: a letterhead, not a title."""
-    text = text.strip()
-    return any(
-        re.fullmatch(regex, text, re.I)
-        for regex in load_patterns("document")["organisation"]["full_forms"]
+    doc_date, basis = recognise_date(document, title, doc_type)
+    is_plan = doc_type == "improvement_plan"
+    return DocumentMetadata(
+        doc_type=doc_type,
+        title=title,
+        organisation=organisation.name if organisation else None,
+        doc_date=doc_date,
+        doc_date_basis=basis,
+        plan_key=plan_key_for(organisation.name if organisation else None, title)
+        if is_plan
+        else None,
+        subtype=recognise_subtype(document, title) if doc_type == "inspection_letter" else None,
+        organisation_as_printed=organisation.printed if organisation else None,
+        organisation_code=organisation.code if organisation else None,
+        plan_key_basis="organisation and title" if is_plan else None,
     )
-
-
-def _largest_text_run(lines: list[Line]) -> list[Line]:
-    """The first run of consecutive lines set in the page's largest type, if it stands out."""
-    sized = [line for line in lines if line.size and re.search(r"[A-Za-z]{3}", line.text)]
-    if not sized:
-        return []
-    body = statistics.median(
-        line.size for line in sized for _ in range(max(1, len(line.text) // 20))
-    )
-    largest = max(line.size for line in sized)
-    if largest < body * 1.15:
-        return []
-    run: list[Line] = []
-    for line in sized:
-        if abs(line.size - largest) <= 0.5:
-            if (
-                run
-                and line.bbox
-                and run[-1].bbox
-                and line.bbox[1] - run[-1].bbox[3] > largest * 1.5
-            ):
-                break
-            run.append(line)
-        elif run:
-            break
-    return run[:4]
-
-
-def _clean_title(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" :-–")[:250]
 
 
 # --- type --------------------------------------------------------------------------------
@@ -119,8 +71,8 @@ def recognise_doc_type(document: ReadDocument, title: str | None) -> str:
         "any": document.text,
     }
     has_action_table = any(
-        has_action_table_header(line.text) for page in document.pages for line in page.lines
-    )
+        _is_action_table(table) for page in document.pages for table in page.tables
+    ) or any(has_action_table_header(line.text) for page in document.pages for line in page.lines)
     scores: Counter[str] = Counter()
     for doc_type, rules in load_patterns("document")["doc_types"].items():
         for rule in rules:
@@ -136,6 +88,19 @@ def recognise_doc_type(document: ReadDocument, title: str | None) -> str:
     return best if score >= load_patterns("document")["min_score"] else "other"
 
 
+def _is_action_table(table: Table) -> bool:
+    """A table whose header names an action column and two other kinds of plan column, in
+    the words the action extractor reads headers by."""
+    for row in table.rows[:3]:
+        roles = {column_role(cell.text) for cell in row if cell is not None and cell.text}
+        if "text" in roles and len(roles & _PLAN_COLUMNS) >= 2:
+            return True
+    return False
+
+
+_PLAN_COLUMNS = {"lead", "due", "status", "update"}
+
+
 def has_action_table_header(text: str) -> bool:
     """A header row of an action table: an action column plus two other kinds of column."""
     header = load_patterns("document")["action_table_header"]
@@ -148,12 +113,56 @@ def has_action_table_header(text: str) -> bool:
 # --- organisation ------------------------------------------------------------------------
 
 
-def recognise_organisation(text: str) -> str | None:
-    """The authority the document is about: the place named most often in council-like forms.
+@dataclass(frozen=True)
+class Organisation:
+    """Who a document is about: a canonical name, the words printed, and how it was found."""
 
-    Returns the fullest form the document uses ("Devon County Council"), or the place
-    alone when it never names the council in full ("Devon").
+    name: str
+    printed: str
+    code: str | None
+    basis: str
+
+
+def recognise_organisation(document: ReadDocument) -> Organisation | None:
+    """The authority the document is about, by its canonical name.
+
+    A body that is not an English children's-services authority (a parish council, a
+    fictional county in the demo) is named as its own opening pages name it in full.
     """
+    match = resolve_organisation(document)
+    if match:
+        authority = match.authority
+        return Organisation(authority.name, match.printed, authority.code, match.basis)
+    lines = [line.text for page in document.pages[:_START_PAGES] for line in page.lines]
+    # A letterhead in capitals ("NORTHDENE COUNTY COUNCIL CHILDREN'S SERVICES") is read in
+    # title case, so its council is found and the department after it is not.
+    opening = "\n".join(
+        [
+            document.embedded_title or "",
+            *(text.title() if text.isupper() else text for text in lines),
+        ]
+    )
+    named = named_council(opening)
+    return Organisation(named, named, None, "council named") if named else None
+
+
+def names_only_an_organisation(text: str) -> bool:
+    """A banner line that only names the council (with letterhead words around it, such as
+    "City Council BRIGHTON & HOVE" or "LEEDS CITY COUNCIL Children's Services"): a
+    letterhead, not a title."""
+    text = text.strip()
+    banner_words = frozenset(load_patterns("document")["not_titles"]["banner_words"])
+    if only_names_an_authority(text, banner_words):
+        return True
+    return any(
+        re.fullmatch(regex, text.title() if text.isupper() else text)
+        for regex in load_patterns("document")["organisation"]["full_forms"]
+    )
+
+
+def named_council(text: str) -> str | None:
+    """The body named most often in council-like forms ("Devon County Council"), or the
+    place alone when the text never names the council in full ("Devon")."""
     config = load_patterns("document")["organisation"]
     not_places = set(config["not_places"])
     full_forms: dict[str, Counter[str]] = {}
@@ -196,50 +205,48 @@ def _trim_place(place: str, not_places: set[str]) -> str:
     return " ".join(words)
 
 
-# --- date --------------------------------------------------------------------------------
+# --- inspection subtype ------------------------------------------------------------------
 
 
-def recognise_date(document: ReadDocument, title: str | None) -> tuple[str | None, str | None]:
-    """The document's own date and the clue it came from (labelled date, title, first date)."""
-    start = "\n".join(page.text for page in document.pages[:_START_PAGES])
-    for rule in load_patterns("document")["date_labels"]:
-        regex = rule["regex"].replace("{DATE}", _DATE_PLACEHOLDER)
-        for match in re.finditer(regex, start, re.I | re.M):
-            dates = find_dates(match.group("date"))
-            if dates and dates[0].start <= 2:
-                return dates[0].iso, rule["basis"]
-    if title:
-        dates = find_dates(title)
-        if dates:
-            return dates[-1].iso, "title"
-    first_page = document.pages[0].lines if document.pages else []
-    for line in first_page[:15]:
-        dates = find_dates(line.text)
-        if dates and len(line.text) - len(dates[0].raw) <= 3:
-            return dates[0].iso, "date line"
-    for line in first_page:
-        dates = find_dates(line.text)
-        if dates:
-            return dates[0].iso, "first date on page 1"
-    return None, None
+def recognise_subtype(document: ReadDocument, title: str | None) -> str | None:
+    """What kind of inspection or visit a report is ("re-inspection", "focused visit"),
+    from its title first, else its opening page."""
+    opening = document.pages[0].text if document.pages else ""
+    for text in (title or "", opening):
+        for rule in load_patterns("document")["inspection_subtypes"]:
+            if re.search(rule["regex"], text, re.I):
+                return rule["subtype"]
+    return None
 
 
 # --- plan identity -----------------------------------------------------------------------
 
-_VERSION_WORDS = re.compile(
-    r"\b(?:(?:progress\s+)?updated?\b.*$|as\s+(?:at|of)\b.*$|presented\b.*$|"
-    r"v(?:ersion)?\s*\d+(?:\.\d+)*|draft|final|revised|refreshed)",
-    re.I,
-)
-
 
 def plan_key_for(organisation: str | None, title: str | None) -> str:
-    """One key for every dated version of a plan: the place's slug plus the undated title."""
-    name = title or "plan"
+    """One key for every dated version of a plan: the organisation's place and the plan's
+    stable name, whatever the version's wording ("Progress update", "Action tracker",
+    "Quarter 3 update"), capitals, dates, or the council's name in the title."""
+    return f"{place_key(organisation)}--{plan_name(title, organisation)}"
+
+
+def plan_name(title: str | None, organisation: str | None = None) -> str:
+    """The words of a plan's title that stay the same from version to version, as a slug."""
+    name = (title or "").lower()
     for date in reversed(find_dates(name)):
         name = name[: date.start] + name[date.end :]
-    name = _VERSION_WORDS.sub("", name)
-    return f"{place_key(organisation)}--{slugify(name) or 'plan'}"
+    config = load_patterns("document")["plan_name"]
+    for regex in config["version_wording"]:
+        name = re.sub(regex, " ", name, flags=re.I)
+    if organisation:
+        place = place_key(organisation).replace("-", " ")
+        name = re.sub(rf"\b{re.escape(place)}\b", " ", slugify(name).replace("-", " "))
+    generic = set(config["generic_words"])
+    words = [
+        word
+        for word in re.findall(r"[a-z]+", name.replace("’", "").replace("'", ""))
+        if len(word) > 1 and word not in generic
+    ]
+    return "-".join(words) or "plan"
 
 
 def place_key(organisation: str | None) -> str:
@@ -247,13 +254,18 @@ def place_key(organisation: str | None) -> str:
     "Devon" are both "devon", so documents about one authority can be found together."""
     place = organisation or "unknown"
     place = re.sub(
-        r"\b(?:(?:county|city|borough|metropolitan borough|district|parish|town) )?council\b",
+        r"\b(?:(?:county|city|borough|metropolitan borough|metropolitan district|district|"
+        r"parish|town) )?council\b",
         "",
         place,
         flags=re.I,
     )
     place = re.sub(
-        r"\b(?:london|royal) borough of\b|\bcity of\b|\bborough of\b", "", place, flags=re.I
+        r"\b(?:london|royal|metropolitan) borough of\b|\bcity of\b|\bborough of\b|"
+        r"\bcounty of\b",
+        "",
+        place,
+        flags=re.I,
     )
     return slugify(place) or "unknown"
 

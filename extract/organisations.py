@@ -411,6 +411,8 @@ def _accepted(form: _Form, run: _Run, first: int, last: int, zone: str, follows_
         return True
     rules = _rules()
     before = None if follows_name else run.glued(first, first - 1)
+    if before and _logo(run, first, zone) and words[0].text.isupper():
+        return True
     if before and before.norm not in rules["joiners"] and before.norm not in rules["compass"]:
         return False
     after = run.glued(last, last + 1)
@@ -421,11 +423,19 @@ def _accepted(form: _Form, run: _Run, first: int, last: int, zone: str, follows_
     return run.phrase_after(last, "support_after")
 
 
+def _logo(run: _Run, first: int, zone: str) -> bool:
+    """A logo's words read in a line: the council's kind in small type, then the place in
+    capitals ("City Council LEEDS"), at the top of the first page."""
+    return zone in ("title", "letterhead") and run.phrase_before(first, "logo_before")
+
+
 def _supported(run: _Run, first: int, last: int, zone: str) -> bool:
     """A council word beside the place, or the place alone on a title, letterhead or heading
     line, or leading a title before capitalised words ("Leeds Improvement Plan", not
     "Reading the plan")."""
     if run.phrase_before(first, "support_before") or run.phrase_after(last, "support_after"):
+        return True
+    if _logo(run, first, zone):
         return True
     if zone not in ("title", "letterhead", "heading") or not run.line_initial(first):
         return False
@@ -455,3 +465,22 @@ def _names_another_issuer(block: _Block, mentions: list[_Mention]) -> bool:
                 if not any(m.start < right and left < m.end for m in mentions):
                     return True
     return False
+
+
+def only_names_an_authority(text: str, other_words: frozenset[str]) -> bool:
+    """A line made of an authority's name and otherwise only ``other_words`` (letterhead
+    words such as "council", "children's services"): a banner, never a title."""
+    lexicon, lengths = _lexicon()
+    words = _words(text)
+    named, index = False, 0
+    while index < len(words):
+        length = next(
+            (n for n in lengths.get(words[index], ()) if words[index : index + n] in lexicon), 0
+        )
+        if length:
+            named, index = True, index + length
+        elif words[index] in other_words:
+            index += 1
+        else:
+            return False
+    return named

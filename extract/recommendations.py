@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..ingest.model import BBox, ReadDocument
 from .action_record import ExtractedAction
+from .action_tables import PATH
 from .lists import ListRules, read_lists
 from .patterns import load_patterns
 
@@ -31,6 +32,9 @@ class ExtractedRecommendation:
     bbox: BBox | None = None
     ref: str | None = None
     timescale: str | None = None  # a sub-heading such as "Within three months"
+    # The plan's actions listed under it (indexes into the document's actions): coverage
+    # the plan's own structure states, certain before any wording is compared.
+    action_indexes: tuple[int, ...] = ()
 
 
 def extract_recommendations(
@@ -38,7 +42,9 @@ def extract_recommendations(
 ) -> list[ExtractedRecommendation]:
     """Recommendations in reading order: listed ones, then those heading a plan's sections."""
     patterns = load_patterns("recommendations")
-    finding = re.compile(patterns["finding_headings"], re.I)
+    finding = re.compile(
+        f"(?:{patterns['finding_headings']})|(?:{patterns['restated_finding_headings']})", re.I
+    )
     decision = re.compile(patterns["decision_headings"], re.I)
     bare = re.compile(patterns["bare_headings"], re.I)
     rules = ListRules(
@@ -76,21 +82,23 @@ def extract_recommendations(
 
 
 def _plan_sections(actions: list[ExtractedAction]) -> list[ExtractedRecommendation]:
-    """A plan's sections that restate an inspection recommendation ("Recommendation 2: ...")."""
+    """A plan's sections that restate an inspection recommendation ("Recommendation 2: ...",
+    "R2 – ..."), each with the actions listed under it."""
     regex = re.compile(load_patterns("recommendations")["plan_sections"], re.I)
-    seen: set[str] = set()
-    found = []
-    for action in actions:
-        match = regex.match(action.section or "")
-        if match and action.section not in seen:
-            seen.add(action.section)
-            found.append(
-                ExtractedRecommendation(
+    found: dict[str, ExtractedRecommendation] = {}
+    for index, action in enumerate(actions):
+        for part in (action.section or "").split(PATH):
+            match = regex.match(part.strip())
+            if not match:
+                continue
+            if part not in found:
+                found[part] = ExtractedRecommendation(
                     page=action.page,
                     text=match.group("text").strip(),
                     kind="finding",
                     source="improvement plan section",
-                    ref=re.search(r"\d+[a-z]?", action.section).group(0),
+                    ref=match.group("ref") or match.group("number"),
                 )
-            )
-    return found
+            found[part].action_indexes += (index,)
+            break
+    return list(found.values())

@@ -68,7 +68,10 @@ def extract_document(
         if "plan_key" not in wanted:
             is_plan = metadata.doc_type == "improvement_plan"
             plan_key = plan_key_for(metadata.organisation, metadata.title) if is_plan else None
-            metadata = replace(metadata, plan_key=plan_key)
+            basis = "organisation and title" if is_plan else None
+            metadata = replace(metadata, plan_key=plan_key, plan_key_basis=basis)
+        else:
+            metadata = replace(metadata, plan_key_basis="given by user")
     notes: list[str] = []
     actions = extract_actions(read, metadata.doc_date, notes)
     indicators = extract_indicators(read, metadata.doc_date)

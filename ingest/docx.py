@@ -68,7 +68,12 @@ def read_docx(path: Path) -> ReadDocument:
         raise NoText("the Word document has no text in its body")
     title = (document.core_properties.title or "").strip() or None
     page = Page(number=1, lines=lines, tables=tables)
-    return ReadDocument(file_kind="docx", pages=[page], embedded_title=title)
+    return ReadDocument(
+        file_kind="docx",
+        pages=[page],
+        embedded_title=title,
+        running_text=tuple(line.text for line in header + footer),
+    )
 
 
 def _running_lines(document) -> tuple[list[Line], list[Line]]:
@@ -103,7 +108,30 @@ def _paragraph_line(paragraph) -> Line | None:
         for run in runs
         if any(char in _MARKS for char in run.text) and run.font.color and run.font.color.rgb
     ]
-    return Line(text=text, heading_level=level, bold=bold, mark_colour=marks[0] if marks else None)
+    return Line(
+        text=text,
+        heading_level=level,
+        bold=bold,
+        size=_type_size(paragraph, runs),
+        mark_colour=marks[0] if marks else None,
+    )
+
+
+_DEFAULT_SIZE = 11.0  # Word's body text when neither the runs nor the styles set a size
+
+
+def _type_size(paragraph, runs) -> float:
+    """The largest type on the paragraph, in points: a run's own size, else its style's (or
+    the style it is based on), as in the PDF a title stands out by its size."""
+    sizes = [run.font.size.pt for run in runs if run.font.size is not None]
+    if sizes:
+        return max(sizes)
+    style = paragraph.style
+    while style is not None:
+        if style.font is not None and style.font.size is not None:
+            return style.font.size.pt
+        style = style.base_style
+    return _DEFAULT_SIZE
 
 
 _MARKS = "●■◆▲✔✓"  # marks a status may be shown by, in its colour

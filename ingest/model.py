@@ -107,6 +107,9 @@ class ReadDocument:
     pages: list[Page]
     embedded_title: str | None = None  # PDF Info title or HTML <title>: a hint, often stale
     warnings: list[str] = field(default_factory=list)
+    # Header and footer text a format stores once for every page (Word); the page lines
+    # hold it too, and a PDF's running heads are found by repetition instead.
+    running_text: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

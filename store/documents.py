@@ -11,12 +11,15 @@ import csv
 import io
 import json
 from datetime import datetime, timezone
+from functools import cache
 
 import sqlite_utils
 
 from .. import EXTRACTOR_VERSION, __version__
+from ..extract.metadata import DocumentMetadata
+from ..extract.organisations import Authority, authorities
 from ..extract.records import ExtractedDocument
-from .schema import page_link
+from .schema import document_label, list_heading, page_link
 
 # Tables holding rows derived from a document's content, children first; --force
 # replaces them together.
@@ -57,6 +60,9 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
         "doc_date": metadata.doc_date,
         "doc_date_basis": metadata.doc_date_basis,
         "plan_key": metadata.plan_key,
+        "plan_key_basis": metadata.plan_key_basis,
+        "subtype": metadata.subtype,
+        "organisation_as_printed": metadata.organisation_as_printed,
         "pages": len(pages),
         "pages_without_text": sum(1 for page in pages if page.text_layer == "none"),
         "overrides": json.dumps(extracted.overrides, sort_keys=True)
@@ -67,7 +73,9 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
         "ingested_at": now,
         "ingest_run_id": run_id,
     }
+    row["label"] = document_label(row)
     with db.atomic():
+        row["organisation_id"] = organisation_id(db, metadata)
         existing = find_document(db, extracted.source.sha256)
         if existing:
             document_id = existing["id"]
@@ -89,11 +97,43 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
             }
             for page in pages
         )
-        _insert_actions(db, document_id, extracted)
-        _insert_recommendations(db, document_id, extracted)
-        _insert_indicators(db, document_id, extracted)
+        about = {"organisation": metadata.organisation, "doc_date": metadata.doc_date}
+        action_ids = _insert_actions(db, document_id, extracted, about)
+        _insert_recommendations(db, document_id, extracted, about, action_ids)
+        _insert_indicators(db, document_id, extracted, about)
         record_source(db, document_id, extracted.source.path, now)
+        if row["organisation_id"] and metadata.organisation_as_printed:
+            db["organisation_spellings"].insert(
+                {
+                    "organisation_id": row["organisation_id"],
+                    "spelling": metadata.organisation_as_printed,
+                    "first_document_id": document_id,
+                },
+                ignore=True,
+            )
     return document_id
+
+
+def organisation_id(db: sqlite_utils.Database, metadata: DocumentMetadata) -> int | None:
+    """The ``organisations`` row of the document's organisation, added when first met, with
+    the place, kind and ONS code of a known authority."""
+    if not metadata.organisation:
+        return None
+    found = db.execute(
+        "SELECT id FROM organisations WHERE name = ?", [metadata.organisation]
+    ).fetchone()
+    if found:
+        return found[0]
+    known = _known_authorities().get(metadata.organisation)
+    row = {"name": metadata.organisation, "code": metadata.organisation_code}
+    if known:
+        row.update(place=known.place, kind=known.kind, code=known.code)
+    return db["organisations"].insert(row).last_pk
+
+
+@cache
+def _known_authorities() -> dict[str, Authority]:
+    return {authority.name: authority for authority in authorities()}
 
 
 def _delete_derived_rows(db: sqlite_utils.Database, document_id: int) -> None:
@@ -120,27 +160,48 @@ def _delete_derived_rows(db: sqlite_utils.Database, document_id: int) -> None:
 
 
 def _insert_recommendations(
-    db: sqlite_utils.Database, document_id: int, extracted: ExtractedDocument
+    db: sqlite_utils.Database,
+    document_id: int,
+    extracted: ExtractedDocument,
+    about: dict,
+    action_ids: list[int],
 ) -> None:
-    db["recommendations"].insert_all(
-        {
-            "document_id": document_id,
-            "position": position,
-            "page": item.page,
-            "bbox": json.dumps(item.bbox) if item.bbox else None,
-            "page_link": page_link(document_id, item.page),
-            "ref": item.ref,
-            "text": item.text,
-            "source": item.source,
-            "kind": item.kind,
-            "timescale": item.timescale,
-        }
-        for position, item in enumerate(extracted.recommendations)
-    )
+    """Recommendations, and the coverage a plan's structure states (the actions listed
+    under "Recommendation 2: ..."), recorded as certain: method ``structure``."""
+    for position, item in enumerate(extracted.recommendations):
+        recommendation_id = (
+            db["recommendations"]
+            .insert(
+                {
+                    "document_id": document_id,
+                    "position": position,
+                    "page": item.page,
+                    "bbox": json.dumps(item.bbox) if item.bbox else None,
+                    "page_link": page_link(document_id, item.page),
+                    "ref": item.ref,
+                    "text": item.text,
+                    "source": list_heading(item.source),
+                    "source_as_printed": item.source,
+                    "kind": item.kind,
+                    "timescale": item.timescale,
+                    **about,
+                }
+            )
+            .last_pk
+        )
+        db["recommendation_coverage"].insert_all(
+            {
+                "recommendation_id": recommendation_id,
+                "action_id": action_ids[index],
+                "score": 100.0,
+                "method": "structure",
+            }
+            for index in item.action_indexes
+        )
 
 
 def _insert_indicators(
-    db: sqlite_utils.Database, document_id: int, extracted: ExtractedDocument
+    db: sqlite_utils.Database, document_id: int, extracted: ExtractedDocument, about: dict
 ) -> None:
     ids = []
     for position, figure in enumerate(extracted.indicators):
@@ -164,6 +225,7 @@ def _insert_indicators(
                     "direction": figure.direction,
                     "context": figure.context,
                     "source": figure.source,
+                    **about,
                 }
             )
             .last_pk
@@ -185,9 +247,10 @@ def _insert_indicators(
 
 
 def _insert_actions(
-    db: sqlite_utils.Database, document_id: int, extracted: ExtractedDocument
-) -> None:
-    """Actions in document order; a sub-step's parent is always stored before it."""
+    db: sqlite_utils.Database, document_id: int, extracted: ExtractedDocument, about: dict
+) -> list[int]:
+    """Actions in document order (their ids returned); a sub-step's parent is always stored
+    before it."""
     ids: list[int] = []
     for position, action in enumerate(extracted.actions):
         parent_id = ids[action.parent_index] if action.parent_index is not None else None
@@ -218,6 +281,7 @@ def _insert_actions(
                     "outcome": action.outcome,
                     "original_due_raw": action.original_due_raw,
                     "original_due_date": action.original_due_date,
+                    **about,
                 }
             )
             .last_pk
@@ -227,6 +291,7 @@ def _insert_actions(
             {"action_id": action_id, "lead": lead, "position": number}
             for number, lead in enumerate(action.leads)
         )
+    return ids
 
 
 def record_source(
@@ -324,10 +389,17 @@ def outdated_documents(db: sqlite_utils.Database) -> list[dict]:
 
 
 def list_documents(
-    db: sqlite_utils.Database, *, doc_type: str | None = None, plan_key: str | None = None
+    db: sqlite_utils.Database,
+    *,
+    doc_type: str | None = None,
+    plan_key: str | None = None,
+    organisation: str | None = None,
 ) -> list[dict]:
-    """Stored documents, oldest first, optionally of one type or one plan."""
+    """Stored documents, oldest first, optionally of one type, plan or organisation."""
     where, params = [], []
+    if organisation:
+        where.append("organisation = ?")
+        params.append(organisation)
     if doc_type:
         where.append("doc_type = ?")
         params.append(doc_type)
@@ -335,8 +407,8 @@ def list_documents(
         where.append("plan_key = ?")
         params.append(plan_key)
     columns = (
-        "id, doc_date, doc_type, pages, organisation, title, plan_key, file_name, sha256, "
-        "extractor_version, ingested_at"
+        "id, doc_date, doc_date_basis, doc_type, subtype, pages, organisation, title, plan_key, "
+        "plan_key_basis, file_name, date_warning, sha256, extractor_version, ingested_at"
     )
     return list(
         db.query(
@@ -347,11 +419,21 @@ def list_documents(
     )
 
 
-DOCUMENT_COLUMNS = ("id", "doc_date", "doc_type", "pages", "organisation", "title", "file_name")
+DOCUMENT_COLUMNS = (
+    "id",
+    "doc_date",
+    "doc_date_basis",
+    "doc_type",
+    "pages",
+    "organisation",
+    "title",
+    "file_name",
+)
 
 
 def format_documents(rows: list[dict], output_format: str = "table") -> str:
-    """The listing as JSON, CSV, or a plain-text table cut to fit a terminal."""
+    """The listing as JSON, CSV, or a plain-text table cut to fit a terminal, followed by
+    the date warnings in full (two versions of a plan with one date)."""
     if output_format == "json":
         return json.dumps(rows, indent=2)
     if output_format == "csv":
@@ -362,7 +444,12 @@ def format_documents(rows: list[dict], output_format: str = "table") -> str:
         writer.writeheader()
         writer.writerows(rows)
         return buffer.getvalue()
-    return _text_table(rows, DOCUMENT_COLUMNS)
+    warnings = [
+        f"warning: {row['file_name']}: {row['date_warning']}"
+        for row in rows
+        if row.get("date_warning")
+    ]
+    return "\n".join([_text_table(rows, DOCUMENT_COLUMNS), *warnings])
 
 
 def _text_table(rows: list[dict], columns: tuple[str, ...]) -> str:

@@ -10,6 +10,7 @@ against them): add freely, rename only through a new migration.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -521,6 +522,92 @@ def m012_action_outcomes_and_original_dates(db: sqlite_utils.Database) -> None:
     db["actions"].add_column("outcome", str)
     db["actions"].add_column("original_due_raw", str)
     db["actions"].add_column("original_due_date", str)
+
+
+@migrations()
+def m013_organisations_and_document_identity(db: sqlite_utils.Database) -> None:
+    """One row per authority (canonical name, ONS code) with the spellings documents used,
+    and what a document is in full: its organisation's row, its inspection subtype, how its
+    plan key was reached, a warning when two versions of a plan share a date, and a label
+    ("Leeds City Council · 2018-12-18 · inspection") for Datasette's links. Actions,
+    recommendations and indicators carry their document's organisation and date, so they
+    can be faceted and filtered by them directly; a list's heading is kept as printed beside
+    its normalised form."""
+    db["organisations"].create(
+        {"id": int, "name": str, "place": str, "kind": str, "code": str},
+        pk="id",
+        not_null={"name"},
+    )
+    db["organisations"].create_index(["name"], unique=True)
+    db["organisation_spellings"].create(
+        {"id": int, "organisation_id": int, "spelling": str, "first_document_id": int},
+        pk="id",
+        not_null={"organisation_id", "spelling"},
+        foreign_keys=[
+            ("organisation_id", "organisations", "id"),
+            ("first_document_id", "documents", "id"),
+        ],
+    )
+    db["organisation_spellings"].create_index(["organisation_id", "spelling"], unique=True)
+    db.execute(
+        "ALTER TABLE documents ADD COLUMN organisation_id INTEGER REFERENCES organisations(id)"
+    )
+    for column in ("organisation_as_printed", "subtype", "plan_key_basis", "date_warning", "label"):
+        db["documents"].add_column(column, str)
+    db.execute(
+        "INSERT INTO organisations (name) SELECT DISTINCT organisation FROM documents "
+        "WHERE organisation IS NOT NULL"
+    )
+    db.execute(
+        "UPDATE documents SET organisation_id = (SELECT id FROM organisations o "
+        "WHERE o.name = documents.organisation), organisation_as_printed = organisation"
+    )
+    db.execute(
+        "INSERT INTO organisation_spellings (organisation_id, spelling, first_document_id) "
+        "SELECT organisation_id, organisation, min(id) FROM documents "
+        "WHERE organisation_id IS NOT NULL GROUP BY organisation_id"
+    )
+    for row in list(db.query("SELECT * FROM documents")):
+        db["documents"].update(row["id"], {"label": document_label(row)})
+    db["documents"].create_index(["organisation_id"])
+    for table in ("actions", "recommendations", "indicators"):
+        db[table].add_column("organisation", str)
+        db[table].add_column("doc_date", str)
+        db.execute(
+            f"UPDATE [{table}] SET (organisation, doc_date) = (SELECT d.organisation, d.doc_date "
+            f"FROM documents d WHERE d.id = [{table}].document_id)"
+        )
+        db[table].create_index(["organisation", "doc_date"])
+    db["recommendations"].add_column("source_as_printed", str)
+    db.execute("UPDATE recommendations SET source_as_printed = source")
+    for row in list(db.query("SELECT id, source FROM recommendations")):
+        db["recommendations"].update(row["id"], {"source": list_heading(row["source"])})
+
+
+_KIND_WORDS = {
+    "improvement_plan": "plan",
+    "board_report": "board report",
+    "inspection_letter": "inspection",
+    "performance_report": "performance report",
+}
+
+
+def document_label(row: dict) -> str:
+    """How a document is named wherever a row points at it: who, when, what kind."""
+    who = row.get("organisation") or row.get("title") or row.get("file_name") or "document"
+    kind = row.get("subtype") or _KIND_WORDS.get(row.get("doc_type") or "", "document")
+    return " · ".join(part for part in (who, row.get("doc_date"), kind) if part)
+
+
+def list_heading(text: str | None) -> str | None:
+    """A list's heading as one spelling: "What needs to improve?", "What needs to improve"
+    and "What needs to improve?1" (a footnote mark) are one heading."""
+    if not text:
+        return text
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?<=[a-z?:.])\d{1,2}$", "", text)  # a footnote mark glued to the end
+    text = re.sub(r"[\s?:.;,\-–]+$", "", text) or text
+    return text[:1].upper() + (text[1:].lower() if text[1:].isupper() else text[1:])
 
 
 def page_link(document_id: int, page: int) -> str:

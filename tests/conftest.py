@@ -18,6 +18,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from plandrift.cli import cli
+from plandrift.ingest.model import ReadDocument
+from plandrift.ingest.read import read_document
 from plandrift.store.schema import open_database
 
 import score_reports
@@ -41,7 +43,7 @@ SHARED_MISSING = (
     "PLANDRIFT_SHARED), which are not there"
 )
 # Fixtures that read ../shared: a test that asks for one must be marked ``shared``.
-SHARED_FIXTURES = {"seed_documents", "seed_folder", "seeds_db", "corpus_ingest"}
+SHARED_FIXTURES = {"seed_documents", "seed_folder", "seeds_db", "corpus_ingest", "ofsted_reports"}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -126,6 +128,16 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     command = [sys.executable, str(generator), str(documents), "--truth-out", str(truth_path)]
     subprocess.run(command, check=True, capture_output=True)
     return documents, json.loads(truth_path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def ofsted_reports() -> dict[str, ReadDocument]:
+    """Every real Ofsted report in the corpus (top level and ofsted-series/), read once, by
+    its path under the corpus folder."""
+    paths = [*CORPUS_DIR.glob("ofsted-*.pdf"), *CORPUS_DIR.glob("ofsted-series/*.pdf")]
+    return {
+        str(path.relative_to(CORPUS_DIR)): read_document(path, ocr=False) for path in sorted(paths)
+    }
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,7 @@ CREATE TABLE "documents" (
    "extractor_version" INTEGER NOT NULL,
    "ingested_at" TEXT NOT NULL,
    "ingest_run_id" INTEGER REFERENCES "ingest_runs"("id")
-);
+, organisation_id INTEGER REFERENCES organisations(id), "organisation_as_printed" TEXT, "subtype" TEXT, "plan_key_basis" TEXT, "date_warning" TEXT, "label" TEXT);
 CREATE UNIQUE INDEX "idx_documents_sha256"
     ON "documents" ("sha256");
 CREATE INDEX "idx_documents_plan_key_doc_date"
@@ -118,7 +118,7 @@ CREATE TABLE "actions" (
    "update_text" TEXT,
    "as_at" TEXT,
    "source" TEXT NOT NULL
-, "thread_id" INTEGER, "page_link" TEXT, "outcome" TEXT, "original_due_raw" TEXT, "original_due_date" TEXT);
+, "thread_id" INTEGER, "page_link" TEXT, "outcome" TEXT, "original_due_raw" TEXT, "original_due_date" TEXT, "organisation" TEXT, "doc_date" TEXT);
 CREATE UNIQUE INDEX "idx_actions_document_id_position"
     ON "actions" ("document_id", "position");
 CREATE INDEX "idx_actions_status"
@@ -165,7 +165,7 @@ CREATE TABLE "recommendations" (
    "source" TEXT,
    "kind" TEXT NOT NULL,
    "timescale" TEXT
-, "page_link" TEXT);
+, "page_link" TEXT, "organisation" TEXT, "doc_date" TEXT, "source_as_printed" TEXT);
 CREATE UNIQUE INDEX "idx_recommendations_document_id_position"
     ON "recommendations" ("document_id", "position");
 CREATE INDEX "idx_recommendations_kind"
@@ -206,7 +206,7 @@ CREATE TABLE "indicators" (
    "direction" TEXT,
    "context" TEXT,
    "source" TEXT NOT NULL
-, "page_link" TEXT);
+, "page_link" TEXT, "organisation" TEXT, "doc_date" TEXT);
 CREATE UNIQUE INDEX "idx_indicators_document_id_position"
     ON "indicators" ("document_id", "position");
 CREATE INDEX "idx_indicators_name_period"
@@ -368,3 +368,28 @@ CREATE INDEX "idx_action_threads_plan_key"
     ON "action_threads" ("plan_key");
 CREATE INDEX "idx_action_links_plan_key"
     ON "action_links" ("plan_key");
+CREATE TABLE "organisations" (
+   "id" INTEGER PRIMARY KEY,
+   "name" TEXT NOT NULL,
+   "place" TEXT,
+   "kind" TEXT,
+   "code" TEXT
+);
+CREATE UNIQUE INDEX "idx_organisations_name"
+    ON "organisations" ("name");
+CREATE TABLE "organisation_spellings" (
+   "id" INTEGER PRIMARY KEY,
+   "organisation_id" INTEGER NOT NULL REFERENCES "organisations"("id"),
+   "spelling" TEXT NOT NULL,
+   "first_document_id" INTEGER REFERENCES "documents"("id")
+);
+CREATE UNIQUE INDEX "idx_organisation_spellings_organisation_id_spelling"
+    ON "organisation_spellings" ("organisation_id", "spelling");
+CREATE INDEX "idx_documents_organisation_id"
+    ON "documents" ("organisation_id");
+CREATE INDEX "idx_actions_organisation_doc_date"
+    ON "actions" ("organisation", "doc_date");
+CREATE INDEX "idx_recommendations_organisation_doc_date"
+    ON "recommendations" ("organisation", "doc_date");
+CREATE INDEX "idx_indicators_organisation_doc_date"
+    ON "indicators" ("organisation", "doc_date");

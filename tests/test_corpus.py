@@ -50,7 +50,7 @@ SCANNED = {"wscc-jsna_SEND-Infographic.pdf", "milburn-pc_finstats_2016-01-01_.pd
 METADATA = {
     "ofsted-ilacs-halton_children's services inspection - 12 july 2024.pdf": (
         "inspection_letter",
-        "Halton",
+        "Halton Borough Council",
         "2024-05-24",
     ),
     "ofsted-ilacs-kent_children's services inspection,  pdf - 23 august 2013.pdf": (
@@ -64,7 +64,7 @@ METADATA = {
         "2026-05-22",
     ),
     "milburn-pc_minutes_2018-09-04_.pdf": ("other", "Milburn Parish Council", "2018-09-04"),
-    "kcc_CPP Minutes 10.12.24.pdf": ("other", None, "2024-12-10"),
+    "kcc_CPP Minutes 10.12.24.pdf": ("other", "Kent County Council", "2024-12-10"),
 }
 
 

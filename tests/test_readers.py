@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from plandrift.extract.dates import find_dates, parse_date
-from plandrift.extract.metadata import plan_key_for, recognise_metadata, recognise_organisation
+from plandrift.extract.metadata import named_council, plan_key_for, recognise_metadata
 from plandrift.ingest.errors import EmptyFile, NoText, UnsupportedFile
 from plandrift.ingest.html import read_html
 from plandrift.ingest.sniff import detect_kind
@@ -121,14 +121,14 @@ def test_organisation_prefers_the_subject_over_partners_mentioned():
         "Leaders from Southfield City Council visited. Northdene has improved. "
         "Northdene County Council agreed the plan."
     )
-    assert recognise_organisation(text) == "Northdene County Council"
+    assert named_council(text) == "Northdene County Council"
 
 
 def test_organisation_keeps_two_word_places():
     text = (
         "Inspection of West Wexshire local authority children's services. West Wexshire Council ..."
     )
-    assert recognise_organisation(text + " Wexshire Police.") == "West Wexshire Council"
+    assert named_council(text + " Wexshire Police.") == "West Wexshire Council"
 
 
 def test_plan_key_ignores_dates_and_version_words():

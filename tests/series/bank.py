@@ -42,7 +42,7 @@ AUTHORITIES = (
     Authority("Manchester City Council", "Manchester", "city"),
     Authority("Stoke-on-Trent City Council", "Stoke-on-Trent", "city"),
     Authority("Kingston upon Hull City Council", "Hull", "city", "Hull City Council"),
-    Authority("Brighton & Hove City Council", "Brighton & Hove", "city"),
+    Authority("Brighton and Hove City Council", "Brighton & Hove", "city"),
     Authority("London Borough of Hackney", "Hackney", "london", "Hackney Council"),
     Authority(
         "London Borough of Tower Hamlets", "Tower Hamlets", "london", "Tower Hamlets Council"
@@ -76,7 +76,7 @@ AUTHORITIES = (
     Authority("Bath and North East Somerset Council", "Bath and North East Somerset", "unitary"),
     Authority("Cornwall Council", "Cornwall", "unitary"),
     Authority("Isle of Wight Council", "Isle of Wight", "unitary"),
-    Authority("Telford & Wrekin Council", "Telford & Wrekin", "unitary"),
+    Authority("Telford and Wrekin Council", "Telford & Wrekin", "unitary"),
 )
 
 # Printed after a capitalised council name in a letterhead.
