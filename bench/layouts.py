@@ -7,6 +7,12 @@ appends them to bench/results.md.
 
     python bench/layouts.py                    # 300 layouts, seeds 0-299
     python bench/layouts.py --count 60 --first-seed 1000 --no-append --keep /tmp/draws
+    python bench/layouts.py --figures          # drawn with figures: their scores too
+
+With ``--figures`` the documents state figures and status summaries (tests/layouts/figures.py)
+and the recall of each kind, the held-out wordings and each source's precision are printed
+after the action tables. Documents are ingested as a user would, in one call: a figure's
+period follows the document's date as read, so a misread date costs its figures too.
 """
 
 from __future__ import annotations
@@ -23,7 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.layouts
 
 from plandrift.store.schema import open_database
 from tests.layouts import write_batch
-from tests.layouts.score import format_scores, score_layouts
+from tests.layouts.score import (
+    format_figure_scores,
+    format_scores,
+    score_figures,
+    score_layouts,
+)
 
 from report import heading, publish
 
@@ -36,12 +47,15 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the layouts and database here")
     parser.add_argument("--no-append", action="store_true", help="do not append to results.md")
     parser.add_argument("--details", action="store_true", help="print each miss and wrong field")
+    parser.add_argument("--figures", action="store_true", help="draw and score figures too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         folder = args.keep or Path(temporary)
         folder.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        truth_path = write_batch(args.count, args.first_seed, folder / "layouts")
+        truth_path = write_batch(
+            args.count, args.first_seed, folder / "layouts", figures=args.figures
+        )
         truth_path = truth_path.rename(folder / "truth.json")  # not a document to ingest
         drawn = time.perf_counter() - started
         db_path = folder / "layouts.db"
@@ -53,6 +67,7 @@ def main() -> None:
         ingested = time.perf_counter() - started
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         scores = score_layouts(open_database(db_path), truth)
+        figures = score_figures(open_database(db_path), truth) if args.figures else None
     lines = [
         heading(
             "Layouts",
@@ -63,6 +78,13 @@ def main() -> None:
     ]
     worst = sorted(scores.documents.items(), key=lambda item: item[1].f1)[:8]
     lines += ["", "Weakest documents: " + ", ".join(f"{name} F1 {s.f1:.2f}" for name, s in worst)]
+    if figures is not None:
+        lines += [
+            "",
+            "**Figures in the plans** (tests/layouts/figures.py)",
+            "",
+            *format_figure_scores(figures),
+        ]
     publish(lines, append=not args.no_append)
     if args.details:
         for name, score in worst:

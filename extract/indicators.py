@@ -1,70 +1,41 @@
-"""Extract indicator figures, one row per figure (long format), from dashboard tables and from
-sentences, and find where a report's prose and its tables disagree.
+"""Extract indicator figures, one row per figure (long format), from dashboard tables, status
+summaries, an action plan's measure and progress cells, and sentences, and find where a
+report's prose and its tables disagree.
 
 Tables: each value column's header gives the period and series ("Apr-23" -> 2023-04
 actual, "England Average 21/22" -> 2021-22 england_average, "Rolling 12 months" ->
 rolling_12_months); the label columns give the area (carried down a group), the indicator
 (carried down its age-band sub-rows) and the breakdown. A table of counts without periods
-(a RAG summary: sections x Blue/Green/Amber/Red) gives one figure per cell, named by its
-column and broken down by its row. Sentences: figures marked by a %, "per 10,000", a
-counted noun ("12 families") or a linking verb ("this was 34"), named from the words
-around them with the span ruler's patterns (``patterns/phrases.jsonl``).
+(a status summary: sections x Blue/Green/Amber/Red/Total, or Complete/On track/...) gives
+one figure per cell for the document's month, named by its column and broken down by its
+row; its counts end where its rows stop being counts (a table run together with the one
+below it). Action cells: plan_figures.py. Sentences: figure_sentences.py; in a plan (a
+document with an action table or labelled action blocks), a sentence that names no month
+speaks for the document's month ("12 actions are complete").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from ..ingest.model import BBox, ReadDocument, Table
-from ..wording import STOP_WORDS, full_year, squash
-from .dates import MONTH_NAMES, MONTHS, find_dates
+from ..ingest.model import Line, ReadDocument, Table, union_box
+from ..wording import full_year, squash
+from .action_record import ExtractedAction
+from .dates import MONTHS
+from .figure_sentences import NUMBER, sentence_figures
+from .indicator_record import ExtractedIndicator, number_value
 from .lists import PAGE_NUMBER, in_margin, in_table, running_lines, shape
-from .nlp import SPANS_KEY, pipeline
 from .patterns import load_patterns
+from .plan_figures import cell_figures, cell_texts, in_cells
 
-_NUMBER = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])")
+__all__ = ["Conflict", "ExtractedIndicator", "extract_indicators", "find_conflicts"]
+
 _CELL_VALUE = re.compile(
     r"^(?P<value>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<pct>%)?"
     r"(?:\s*\(\s*(?P<second>[-−]?\d+(?:\.\d+)?)\s*(?P<second_pct>%)?\s*\))?$"
 )
-_AGE_BAND = re.compile(r"\b(1\d|2[0-5])\s*[-–]\s*(1\d|2[0-5])\b")
-_MONTH_IN_TEXT = re.compile(
-    rf"\b(?P<month>{MONTH_NAMES})\b\.?(?:\s+'?(?P<year>\d{{4}}|\d{{2}})\b(?![/:]))?", re.I
-)
-_TIME_WORDS = {
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "day",
-    "days",
-    "hours",
-    "hour",
-    "minutes",
-    "am",
-    "pm",
-}
-
-
-@dataclass
-class ExtractedIndicator:
-    page: int
-    name: str
-    value: float
-    unit: str
-    value_raw: str
-    period: str | None
-    series: str = "actual"
-    area: str | None = None
-    breakdown: str | None = None
-    direction: str | None = None
-    context: str | None = None  # the column header (tables) or the sentence (prose)
-    source: str = "table"  # table | prose
-    bbox: BBox | None = None
 
 
 @dataclass
@@ -73,14 +44,20 @@ class Conflict:
     table: int
 
 
-def extract_indicators(document: ReadDocument, doc_date: str | None) -> list[ExtractedIndicator]:
-    """Every figure in the document's indicator tables, then every figure in its prose."""
+def extract_indicators(
+    document: ReadDocument, doc_date: str | None, actions: Sequence[ExtractedAction] = ()
+) -> list[ExtractedIndicator]:
+    """Every figure in the document's indicator tables, then in the measure and progress
+    cells of its *actions* (as extract_actions read them), then in its prose."""
     figures: list[ExtractedIndicator] = []
     layout: _Layout | None = None
     for page in document.pages:
         for table in page.tables:
             layout = _read_table(table, doc_date, layout, figures)
-    figures += _prose_figures(document, doc_date)
+    figures += cell_figures(document, actions, doc_date)
+    plan = any(action.source in ("table", "block") for action in actions)
+    undated = doc_date[:7] if plan and doc_date else None
+    figures += _prose_figures(document, doc_date, cell_texts(actions), undated)
     return figures
 
 
@@ -121,10 +98,13 @@ def _read_table(
         c.header for c in layout.columns
     ]:
         layout = previous  # the header repeated on the next page: the groups carry on
+    first = len(rows) - len(body)
+    if layout.crosstab:
+        body = _counts(body, layout)
     if not _mostly_numeric(body, layout):
         return None
     area, name = layout.area, layout.name
-    for row, cells in zip(body, table.rows[len(rows) - len(body) :], strict=True):
+    for row, cells in zip(body, table.rows[first : first + len(body)], strict=True):
         if _is_header_again(row, layout):
             continue
         labels = {
@@ -229,13 +209,10 @@ def _layout(header: list[str | None], doc_date: str | None) -> _Layout | None:
 def _crosstab(
     columns: list[_Column], header: list[str | None], doc_date: str | None
 ) -> _Layout | None:
-    """Row labels in the first column, counts under named columns (a RAG summary table)."""
+    """Row labels in the first column (its header may be blank), counts under named columns
+    (a RAG summary table)."""
     named = [squash(text or "") for text in header]
-    if (
-        len(named) < 3
-        or not named[0]
-        or any(not text or _NUMBER.fullmatch(text) for text in named[1:])
-    ):
+    if len(named) < 3 or any(not text or NUMBER.fullmatch(text) for text in named[1:]):
         return None
     period = doc_date[:7] if doc_date else None
     crosstab = [_Column(header=named[0], label="breakdown")]
@@ -280,6 +257,23 @@ def _mostly_numeric(body: list[list[str | None]], layout: _Layout) -> bool:
     return bool(numeric) and len(numeric) * 10 >= len(filled) * 6
 
 
+def _counts(body: list[list[str | None]], layout: _Layout) -> list[list[str | None]]:
+    """The rows of a table of counts up to the first that holds words where its counts
+    should be: a summary run together with the table below it ends there."""
+    missing = load_patterns("indicators")["missing_values"]
+    for number, row in enumerate(body):
+        if _is_header_again(row, layout):
+            continue
+        values = [
+            squash(text or "")
+            for column, text in zip(layout.columns, row, strict=False)
+            if column.series is not None
+        ]
+        if any(text.lower() not in missing and not _cell_values(text) for text in values):
+            return body[:number]
+    return body
+
+
 def _is_header_again(row: list[str | None], layout: _Layout) -> bool:
     texts = [squash(text or "") for text in row]
     same = sum(
@@ -298,10 +292,10 @@ def _cell_values(text: str) -> list[tuple[float, str | None, str]]:
     match = _CELL_VALUE.match(text.replace("−", "-"))
     if not match:
         return []
-    values = [(_number(match.group("value")), "%" if match.group("pct") else None, text)]
+    values = [(number_value(match.group("value")), "%" if match.group("pct") else None, text)]
     if match.group("second"):
         values.append(
-            (_number(match.group("second")), "%" if match.group("second_pct") else None, text)
+            (number_value(match.group("second")), "%" if match.group("second_pct") else None, text)
         )
     return values
 
@@ -313,21 +307,23 @@ def _unit(text: str) -> str:
     return "count"
 
 
-def _number(text: str) -> float:
-    value = float(text.replace(",", "").replace("−", "-"))
-    return int(value) if value.is_integer() else value
-
-
 # --- prose -------------------------------------------------------------------------------
 
 
-def _prose_figures(document: ReadDocument, doc_date: str | None) -> list[ExtractedIndicator]:
-    """Figures stated in sentences, outside tables, headers and footers."""
+def _prose_figures(
+    document: ReadDocument,
+    doc_date: str | None,
+    cells: dict[int, list[str]],
+    undated: str | None,
+) -> list[ExtractedIndicator]:
+    """Figures stated in sentences, outside tables, headers and footers, and outside the
+    action cells read already (a labelled block's "Progress: ..." line). A bulleted or
+    numbered line starts a paragraph of its own."""
     running = running_lines(document)
     figures: list[ExtractedIndicator] = []
     for page in document.pages:
-        paragraph: list[str] = []
-        blocks: list[str] = []
+        paragraph: list[Line] = []
+        blocks: list[list[Line]] = []
         for line in page.lines:
             text = line.text.strip()
             if (
@@ -338,243 +334,30 @@ def _prose_figures(document: ReadDocument, doc_date: str | None) -> list[Extract
                 or PAGE_NUMBER.match(text)
             ):
                 continue
-            paragraph.append(text)
-            if text.endswith((".", ":", ";")) or line.bold or line.heading_level:
-                blocks.append(" ".join(paragraph))
+            if (_BULLET.match(text) or _LABEL.match(text)) and paragraph:
+                blocks.append(paragraph)
                 paragraph = []
-        blocks.append(" ".join(paragraph))
-        for block in blocks:
-            if _NUMBER.search(block):
-                figures += _sentence_figures(block, page.number, doc_date)
+            paragraph.append(line)
+            if text.endswith((".", ":", ";")) or line.bold or line.heading_level:
+                blocks.append(paragraph)
+                paragraph = []
+        blocks.append(paragraph)
+        for lines in blocks:
+            block = " ".join(line.text.strip() for line in lines)
+            if not NUMBER.search(block) or in_cells(_LABEL.sub("", block), page.number, cells):
+                continue
+            for figure in sentence_figures(block, page.number, doc_date, undated=undated):
+                raw = figure.value_raw.split()[0]
+                figure.bbox = next(
+                    (line.bbox for line in lines if line.bbox and raw in line.text),
+                    union_box([line.bbox for line in lines if line.bbox]),
+                )
+                figures.append(figure)
     return figures
 
 
-_PRIORITY = {
-    "FIGURE_PCT": 0,
-    "FIGURE_RATE": 0,
-    "FIGURE_FTE": 0,
-    "FIGURE_COUNT": 1,
-    "FIGURE_BRACKET": 2,
-    "FIGURE_LINKED": 3,
-}
-_UNIT_OF = {"FIGURE_PCT": "%", "FIGURE_RATE": "per_10000", "FIGURE_FTE": "fte"}
-_MONTH_RANGE = re.compile(rf"\b(?:{MONTH_NAMES})\b\.?\s+(?:to|-|–|and)\s+(?:{MONTH_NAMES})\b", re.I)
-
-
-@cache
-def _name_rules() -> dict:
-    """The naming vocabulary of prose figures (patterns/indicators.json), compiled once."""
-    rules = load_patterns("indicators")["prose_names"]
-    return {
-        "leading_words": re.compile(rules["leading_words"], re.I),
-        "vague_names": frozenset(rules["vague_names"]),
-        "comparator": re.compile(rules["comparator"], re.I),
-        "band_words": re.compile(rules["band_words"], re.I),
-        "clause_breaks": frozenset(rules["clause_breaks"]),
-    }
-
-
-def _sentence_figures(text: str, page: int, doc_date: str | None) -> list[ExtractedIndicator]:
-    text = re.sub(r"^\s*(?:[•·▪◼\-–*]|\(cid:\d+\)|\(?\d+(?:\.\d+)*[.)]?)\s+", "", text)  # markers
-    doc = pipeline()(text)
-    found: list[ExtractedIndicator] = []
-    for sentence in doc.sents:
-        found += _figures_in(doc, sentence, page, doc_date)
-    return found
-
-
-def _figures_in(doc, sentence, page: int, doc_date: str | None) -> list[ExtractedIndicator]:
-    dates = [(date.start, date.end) for date in find_dates(sentence.text)]
-    bands = [match.span() for match in _AGE_BAND.finditer(sentence.text)]
-    band = _AGE_BAND.search(sentence.text)
-    spans = [
-        span
-        for span in doc.spans[SPANS_KEY]
-        if span.label_.startswith("FIGURE") and span.sent == sentence
-    ]
-    # The most specific reading of each number first: "85%" over "averaging 85".
-    spans.sort(key=lambda span: (_number_token(span).i, _PRIORITY[span.label_]))
-    taken = {span[2].i for span in spans if span.label_ == "FIGURE_RATE"}  # the 10,000
-    units = {_number_token(span).i: _UNIT_OF.get(span.label_, "count") for span in reversed(spans)}
-    found: list[ExtractedIndicator] = []
-    previous_name = None
-    for span in spans:
-        number = _number_token(span)
-        if number.i in taken or not _NUMBER.fullmatch(number.text):
-            continue
-        taken.add(number.i)
-        start = number.idx - sentence.start_char
-        value = _number(number.text)
-        following = doc[number.i + 1].lower_ if number.i + 1 < len(doc) else ""
-        preceding = doc[number.i - 1].lower_ if number.i > 0 else ""
-        if (
-            any(a <= start < b for a, b in dates + bands)
-            or following in _TIME_WORDS
-            or following == "-"
-            or preceding == "per"
-            or preceding in load_patterns("indicators")["reference_words"]  # "Section 47", "Tier 3"
-            or _is_year(value)
-        ):
-            continue
-        unit = units[number.i]
-        if (
-            span.label_ == "FIGURE_LINKED" and span[0].lower_ == "from"
-        ):  # "from 483 to 464 per 10,000"
-            unit = units.get(span[3].i, unit)
-        name, series = _figure_name(doc, span, number, sentence)
-        if series == "actual" and (
-            not name
-            or name.lower() in _name_rules()["vague_names"]
-            or span.label_ == "FIGURE_BRACKET"
-        ):
-            name = previous_name or _first_clause(doc, sentence) or name
-        if not name:
-            continue
-        if series == "actual":
-            previous_name = name
-        found.append(
-            ExtractedIndicator(
-                page=page,
-                name=name,
-                value=value,
-                unit=unit,
-                value_raw=number.text
-                if span.label_ in ("FIGURE_LINKED", "FIGURE_BRACKET")
-                else span.text,
-                period=_sentence_period(sentence.text, start, start + len(number.text), doc_date),
-                series=series,
-                breakdown=f"{band.group(1)}-{band.group(2)}" if band else None,
-                context=sentence.text.strip(),
-                source="prose",
-            )
-        )
-    return found
-
-
-def _number_token(span):
-    return span[1] if span.label_ in ("FIGURE_LINKED", "FIGURE_BRACKET") else span[0]
-
-
-def _figure_name(doc, span, number, sentence) -> tuple[str | None, str]:
-    """What the figure measures, and its series: "36% of CPP" -> CPP; "12 families" ->
-    families; otherwise the words before it in its clause, less the linking words ("The
-    maximum caseload in the assessment teams was 46" -> maximum caseload in the assessment
-    teams). A figure given for England or statistical neighbours is a comparator."""
-    after = list(doc[span.end : sentence.end][:8])
-    if span.label_ == "FIGURE_COUNT":
-        return " ".join(token.text for token in span[1:]), "actual"
-    if span.label_ == "FIGURE_FTE" or (
-        span.label_ == "FIGURE_PCT"
-        and after
-        and (after[0].lower_ == "of" or after[0].text.isupper())
-    ):
-        words = _words_after(doc, after[1:] if after and after[0].lower_ == "of" else after)
-        if words:
-            return _clean_name(words), "actual"
-    words = []
-    for token in reversed(doc[sentence.start : number.i]):
-        next_text = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        joined = token.like_num and (
-            next_text == "-" or next_text in _TIME_WORDS
-        )  # "within 12 months"
-        in_band = token.like_num and _AGE_BAND.search(doc[max(token.i - 2, 0) : token.i + 3].text)
-        if (token.is_punct and token.text not in ("-", "/", "'", "’")) or (
-            token.like_num and not joined and not in_band
-        ):
-            break
-        if token.lower_ in _name_rules()["clause_breaks"]:
-            break
-        words.insert(0, token)
-    while words and _is_link(doc, words[-1]):
-        words.pop()
-    text = " ".join(token.text for token in words[-12:]).replace(" - ", "-")
-    comparator = _name_rules()["comparator"].search(text)
-    if comparator:
-        return None, "england_average" if comparator.group("england") else "statistical_neighbours"
-    return _clean_name(text), "actual"
-
-
-def _words_after(doc, tokens) -> str:
-    words = []
-    for token in tokens:
-        if (
-            token.is_punct
-            or token.like_num
-            or token.lower_ in _name_rules()["clause_breaks"] | {"was", "is", "were", "in"}
-        ):
-            break
-        words.append(token.text)
-    return " ".join(words)
-
-
-def _first_clause(doc, sentence) -> str | None:
-    """The sentence's opening words up to its first comma, as a subject for its figures
-    ("The timeliness of single assessments improved again, with 93% ...")."""
-    words = []
-    for token in doc[sentence.start : sentence.end]:
-        if token.is_punct or token.like_num or token.lower_ in _name_rules()["clause_breaks"]:
-            break
-        words.append(token)
-    while words and _is_link(doc, words[-1]):
-        words.pop()
-    return _clean_name(" ".join(token.text for token in words))
-
-
-def _clean_name(text: str) -> str | None:
-    text = _name_rules()["band_words"].sub("", text)
-    text = _MONTH_IN_TEXT.sub("", text)
-    text = _name_rules()["leading_words"].sub("", " ".join(text.split()))
-    text = re.sub(
-        r"^(?:(?:the|our|a|an|in|for|on|of)\s+)+|(?:\s+(?:in|of|for|at|on|the|is|was|has|have))+$",
-        "",
-        text,
-        flags=re.I,
-    )
-    if not re.search(r"[A-Za-z]{2}", text) or text.lower() in STOP_WORDS:
-        return None
-    return text
-
-
-def _is_link(doc, token) -> bool:
-    return (
-        any(
-            span.label_ == "LINK" and span.start <= token.i < span.end
-            for span in doc.spans[SPANS_KEY]
-        )
-        or token.lower_ in STOP_WORDS
-    )
-
-
-def _sentence_period(sentence: str, start: int, end: int, doc_date: str | None) -> str | None:
-    """The month a figure is given for: the first month named after it in its clause ("46
-    in March 19"), else the nearest before it in its clause ("in June 2023 was 23"), else
-    a month that opens the sentence ("In January 2024, 87% of ...")."""
-    months = list(_MONTH_IN_TEXT.finditer(sentence))
-
-    def apart(between: str) -> bool:  # another clause or another figure in between
-        return bool(re.search(r"[,;](?!\d)|\d", re.sub(r"per 10,?000", "", between)))
-
-    after = [m for m in months if m.start() >= end and not apart(sentence[end : m.start()])]
-    before = [m for m in months if m.end() <= start and not apart(sentence[m.end() : start])]
-    opening = [m for m in months if m.start() <= 4 and m.end() <= start]
-    match = (after[:1] or before[-1:] or opening[:1] or [None])[0]
-    if match is None or _MONTH_RANGE.search(
-        sentence[max(0, match.start() - 12) : match.end() + 14]
-    ):
-        return None  # "across April to June" is no one month
-    month = MONTHS[match.group("month").lower()]
-    year = match.group("year")
-    if year:
-        number = full_year(year)
-    elif doc_date and len(doc_date) >= 7:
-        number = int(doc_date[:4]) - (1 if month > int(doc_date[5:7]) else 0)
-    else:
-        return None
-    return f"{number:04d}-{month:02d}"
-
-
-def _is_year(value: float) -> bool:
-    return isinstance(value, int) and 1900 <= value <= 2100
+_BULLET = re.compile(r"^(?:[•·▪◼●○◦‣\-–*]|\(cid:\d+\)|\(?[a-z0-9]{1,3}[.)])\s+")
+_LABEL = re.compile(r"^[A-Z][\w /&'’()?-]{1,40}?:\s*")  # "Progress: ..." in a labelled block
 
 
 # --- prose against tables ----------------------------------------------------------------

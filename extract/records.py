@@ -74,7 +74,7 @@ def extract_document(
             metadata = replace(metadata, plan_key_basis="given by user")
     notes: list[str] = []
     actions = extract_actions(read, metadata.doc_date, notes)
-    indicators = extract_indicators(read, metadata.doc_date)
+    indicators = extract_indicators(read, metadata.doc_date, actions)
     return ExtractedDocument(
         source=source,
         file_kind=read.file_kind,

@@ -13,8 +13,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--first-seed", type=int, default=0)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--figures", action="store_true", help="draw figures and summaries too")
     args = parser.parse_args(argv)
-    target = write_batch(args.count, args.first_seed, args.out)
+    target = write_batch(args.count, args.first_seed, args.out, figures=args.figures)
     print(f"wrote {args.count} layouts and {target}")
 
 

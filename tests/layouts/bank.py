@@ -310,3 +310,288 @@ RECOMMENDATIONS = (
     "The use of audit to improve practice",
     "Children's participation in their plans",
 )
+
+# ----------------------------------------------------------------------------------- figures
+# Figures the plans state, and the truth each one carries (see figures.py).  Where a wording
+# was seen: ``seed 000`` is the Devon improvement-plan update (../shared/seeds/000_*.txt: a
+# "Performance Measure" column holding "93.3% recorded using VTT", "95% of judgements confirmed
+# post moderation", "IROs report that in 96% (700/727) relevant cases a Permanence Plan is now
+# in place"; updates "Eclipse currently reports that 30% have a PP"); ``seed 001`` the Medway
+# board report ("5. Summary of progress": a table of plan sections x "Total number of actions |
+# Blue - completed | Green – on track | Amber – some progress but slippage | Red – not
+# progressed as planned"; "The maximum caseload in the assessment teams was 46 in March 19";
+# "statutory visits had already improved pre Covid to 90% in timescales"); ``seed 002`` the
+# Devon focused-visit progress report ("of 45 cases randomly audited in August ... 76% (34)
+# had an assessment updated"); ``seed 003`` the Devon performance report (rates per 10,000,
+# "% Care Leavers in suitable Accommodation"); ``seed 004`` the Devon web update ("36% of
+# children subject of a protection plan").  "common" means common in council plans and board
+# reports (general knowledge, not seen in the shared files).
+#
+# The *_HELD_OUT wordings are plausible ones that the extractor's patterns were not written
+# against: a figure printed with one is marked ``held_out`` in the truth and scored apart.
+#
+# Existing texts above that state a figure, with the figure's truth: (name, value, unit,
+# series); "{d1}" in an update dates its figure to that day's month.  Spelled-out numbers
+# ("three times", "Two offers") are not labelled: plandrift reads figures written in digits.
+UPDATE_FIGURES: dict[str, tuple[tuple[str, float, str, str], ...]] = {
+    "Training delivered to 85% of staff; remaining sessions booked.": (
+        ("staff trained", 85, "%", "actual"),
+    ),
+    "Good progress. Dip sample on {d1} found 78% of plans were up to date.": (
+        ("plans up to date", 78, "%", "actual"),
+    ),
+}
+MEASURE_FIGURES: dict[str, tuple[tuple[str, float, str, str], ...]] = {
+    "90% of supervision records audited as good or better": (
+        ("supervision records audited as good or better", 90, "%", "actual"),
+    ),
+    "Reduction in re-referrals within 12 months to below 20%": (
+        ("re-referrals within 12 months", 20, "%", "target"),
+    ),
+    "Caseloads average no more than 18 children": (("caseloads average", 18, "count", "target"),),
+    "Audit grades: 70% good or better": (("audit grades good or better", 70, "%", "actual"),),
+    "Agency staff below 15% of the workforce": (
+        ("agency staff share of the workforce", 15, "%", "target"),
+    ),
+    "Initial health assessments within 20 working days for 85% of children": (
+        ("children with initial health assessments within 20 working days", 85, "%", "actual"),
+    ),
+}
+
+# What a percentage is of: (plural noun, what holds for the share, where seen).  The truth
+# name is "noun predicate".
+PERCENT_SUBJECTS = (
+    (
+        "statutory visits",
+        "completed within timescale",
+        "seed 001 'statutory visits ... to 90% in timescales'",
+    ),
+    ("children in care", "visited within timescale", "common (statutory visits)"),
+    (
+        "single assessments",
+        "completed within 45 working days",
+        "common (the statutory 45 working days)",
+    ),
+    ("supervision records", "audited as good or better", "bank.MEASURES"),
+    (
+        "care leavers",
+        "in suitable accommodation",
+        "seed 003 '% Care Leavers in suitable Accommodation'",
+    ),
+    ("child protection plans", "reviewed on time", "common"),
+    ("pathway plans", "up to date", "bank.UPDATES 'found 78% of plans were up to date'"),
+    ("children", "seen alone at their last visit", "common"),
+    ("return home interviews", "offered within 72 hours", "bank.ACTIONS"),
+    (
+        "judgements",
+        "confirmed after moderation",
+        "seed 000 '95% of judgements confirmed post moderation'",
+    ),
+    (
+        "relevant cases",
+        "covered by a permanence plan",
+        "seed 000 'in 96% (700/727) relevant cases a Permanence Plan'",
+    ),
+    ("risk assessments", "recorded on the tracking tool", "seed 000 '93.3% recorded using VTT'"),
+    ("strategy discussions", "held within one working day", "common"),
+)
+# Percentages named by a subject of their own ("The re-referral rate fell to 18%").
+PERCENT_NAMES = (
+    ("re-referral rate", "common (re-referrals within 12 months)"),
+    ("agency staffing rate", "common"),
+    ("social worker turnover", "common"),
+    ("timeliness of initial health assessments", "seed 003 (health assessments)"),
+    ("proportion of children seen alone", "common"),
+    ("completion of pathway plans", "common"),
+)
+# Things counted: (plural noun phrase, what happened to them, where seen).
+COUNT_SUBJECTS = (
+    ("new foster carers", "approved", "bank.ACTIONS (foster carer recruitment)"),
+    ("social workers", "recruited", "common"),
+    ("case file audits", "completed", "seed 001 'Over 400 cases have been audited'"),
+    ("families", "supported by the edge of care team", "seed 001 (Edge of Care Team)"),
+    ("staff", "trained in the practice model", "bank.UPDATES (training)"),
+    ("posts", "filled", "seed 000 '# PAs appointed'"),
+    ("personal advisers", "appointed", "seed 000 'Redeploy 10 identified staff as PAs'"),
+    ("children", "placed more than 20 miles from home", "bank.ACTIONS 'more than 20 miles'"),
+    ("missing episodes", "followed by a return home interview", "bank.ACTIONS"),
+    ("team managers", "trained in supervision", "common"),
+)
+# Nouns not in the extractor's list of counted things (held out).
+COUNT_SUBJECTS_HELD_OUT = (
+    ("apprentices", "started on the social work degree", "common"),
+    ("practice educators", "accredited", "common"),
+    ("mentors", "matched with care leavers", "common"),
+)
+# Whose average caseload: the truth name is the printed subject.
+CASELOAD_TEAMS = (
+    "the assessment teams",
+    "the children in care teams",
+    "the leaving care service",
+    "the disabled children's team",
+    "the court team",
+)
+# Rates per 10,000 children: (subject as printed, where seen).
+RATE_SUBJECTS = (
+    ("rate of children in care", "seed 003 'CiC starts (per 10,000)'"),
+    ("rate of children subject to a child protection plan", "seed 003"),
+    ("rate of referrals", "seed 003 'Referrals to children's social care (per 10,000)'"),
+    ("rate of children in need", "seed 003"),
+)
+
+# Sentence shapes: {v} the value, {m} the whole of "N of M", {t} a target, {noun}/{pred} the
+# subject, {name} a named subject, {when} a month after the figure (" in May"), {opening} one
+# before it ("In May, "); each with where it was seen.  Cells of the measure column.
+MEASURE_TEMPLATES = {
+    "percent": (
+        ("{v}% of {noun} {pred}", "seed 000 '95% of judgements confirmed post moderation'"),
+        ("{Noun} {pred}: {v}%", "common"),
+        ("{v}% of {noun} {pred} (target {t}%)", "common (target beside the value)"),
+        ("Target: {t}% of {noun} {pred}", "common"),
+    ),
+    "count": (
+        ("{v} of {m} {noun} {pred}", "seed 000 '700/727'; common"),
+        ("{Noun} {pred}: {v}", "common"),
+    ),
+    "caseload": (
+        ("Average caseload in {team}: {v}", "seed 001 'with an average of 20'"),
+        (
+            "Average caseload no more than {t} children",
+            "bank.MEASURES 'Caseloads average no more than 18'",
+        ),
+    ),
+    "rate": (
+        ("{Name}: {v} per 10,000", "seed 003"),
+        ("{Name} below {t} per 10,000 children", "common"),
+    ),
+}
+# Cells of the progress update column (a sentence, appended to the update).
+UPDATE_TEMPLATES = {
+    "percent": (
+        (
+            "{v}% of {noun} were {pred}{when}.",
+            "seed 004 '36% of children subject of a protection plan'",
+        ),
+        ("{opening}{v}% of {noun} were {pred}.", "common"),
+        (
+            "The proportion of {noun} {pred} {verb} {v}%{when}.",
+            "seed 001 'statutory visits ... to 90%'",
+        ),
+        ("The {name} {verb} {v}%{when}.", "seed 001; common"),
+        ("{v}% ({k}/{m}) of {noun} were {pred}{when}.", "seed 000 '96% (700/727)'"),
+        ("{Noun} {pred}: {v}% against a target of {t}%.", "common"),
+    ),
+    "count": (
+        ("{v} {noun} {pred}{when}.", "common"),
+        ("{v} {noun} have been {pred} so far.", "common"),
+        ("{v} of {m} {noun} have been {pred}.", "seed 000; common"),
+        ("{v} out of {m} {noun} {pred}{when}.", "common"),
+        ("{opening}{v} {noun} were {pred}.", "common"),
+    ),
+    "caseload": (
+        ("Caseloads averaged {v} children{when}.", "seed 001 'with an average of 20'"),
+        (
+            "The average caseload in {team} was {v} children{when}.",
+            "seed 001 'The maximum caseload in the assessment teams was 46 in March 19'",
+        ),
+        ("Average caseload in {team} is now {v}.", "common"),
+    ),
+    "rate": (
+        ("The {name} was {v} per 10,000{when}.", "seed 003"),
+        ("{opening}the {name} stood at {v} per 10,000 children.", "seed 003"),
+    ),
+}
+UPDATE_TEMPLATES_HELD_OUT = {
+    "percent": (
+        ("{v} per cent of {noun} were {pred}{when}.", "Ofsted letters write 'per cent'"),
+        ("Performance on {noun} {pred} has plateaued at {v}%{when}.", "common"),
+    ),
+    "count": (("A total of {v} {noun} were {pred}{when}.", "common"),),
+    "caseload": (("Caseloads now sit at about {v} per worker{when}.", "common"),),
+    "rate": (("The {name} is {v} per 10k{when}.", "dashboards abbreviate 10,000"),),
+}
+# How an update moves a percentage ("fell to 18%").
+PERCENT_VERBS = ("fell to", "rose to", "improved to", "was", "is now", "stood at", "reached")
+# Month phrases: after the figure, and opening the sentence ({month} named, {year} sometimes).
+WHEN_AFTER = (
+    " in {month}",
+    " in {month} {year}",
+    " at the end of {month}",
+    " as at {month} {year}",
+)
+WHEN_OPENING = ("In {month}, ", "At the end of {month}, ", "In {month} {year}, ")
+
+# Sentences with numbers that are not figures: dates, references, durations, distances, ages,
+# years and telephone numbers (no truth).  Seen: "Tel: 01392 383000" (seed 002), "Call 0345
+# 155 1071" (seed 004), "Tiers 3 and 4" (seed 001), paragraph numbers "4.1" (seed 002).
+DISTRACTORS = (
+    "See action {ref} for the related training.",
+    "Contact the performance team on 01632 960{phone} for the data.",
+    "Funding agreed for 2025/26.",
+    "Section 47 enquiries are now tracked weekly.",
+    "Reviewed every 6 weeks at the performance clinic.",
+    "Work will continue with young people aged 16 to 25.",
+    "Reported to the board on {d1}; see page {page} of the board pack.",
+    "Phase 2 begins after the pilot in two localities.",
+    "Assessments are to be completed within 45 working days.",
+    "Support for Tiers 3 and 4 is being recommissioned.",
+)
+
+# ------------------------------------------------------------------------- status summaries
+# The status summary a plan prints before or after its table: counts of actions by status.
+SUMMARY_HEADINGS = (
+    ("Summary of progress", "seed 001 '5. Summary of progress'"),
+    ("Progress at a glance", "common"),
+    ("Overview of RAG ratings", "common"),
+    ("Summary of action status", "common"),
+)
+SUMMARY_INTROS = (
+    "The table below shows the RAG ratings for actions in each section of the plan.",  # seed 001
+    "The position of the actions in each part of the plan is summarised below.",
+    "",
+)
+# Column words for complete / on track / at risk / off track, as whole vocabularies.
+SUMMARY_COLUMNS = {
+    "colours": (("Blue", "Green", "Amber", "Red"), "common (BRAG)"),
+    "medway": (
+        (
+            "Blue - completed",
+            "Green – on track",
+            "Amber – some progress but slippage",
+            "Red – not progressed as planned",
+        ),
+        "seed 001",
+    ),
+    "phrases": (("Complete", "On track", "At risk", "Off track"), "common"),
+    "ratings": (("Completed", "On target", "Some slippage", "Not on target"), "common"),
+}
+SUMMARY_COLUMNS_HELD_OUT = {
+    "held_letters": (("B", "G", "A", "R"), "common (BRAG letters)"),
+    "held_words": (("Achieved", "Progressing", "Slipping", "Stalled"), "common"),
+}
+SUMMARY_TOTALS = ("Total", "Total number of actions", "Total actions", "No. of actions")
+SUMMARY_CORNERS = ("Section of Plan", "Recommendation", "Theme", "Priority", "Area of the plan", "")
+SUMMARY_TOTAL_ROWS = ("Total", "Overall", "All sections")
+# Bulleted counts: {n} the count, {phrase} the status as the bullet words it, {total} all.
+STATUS_PHRASES = {
+    "complete": ("complete", "completed", "rated Blue (complete)"),
+    "on_track": ("on track", "rated Green (on track)"),
+    "at_risk": ("at risk", "rated Amber (some slippage)"),
+    "off_track": ("off track", "rated Red (off track)"),
+}
+# (bullet, its truth name, where seen).
+BULLET_TEMPLATES = (
+    ("{n} actions are {phrase}", "actions {phrase}", "common"),
+    ("{n} of the {total} actions are {phrase}", "actions {phrase}", "common"),
+    ("{Phrase}: {n} actions", "{Phrase} actions", "common"),
+    ("{Phrase}: {n}", "{Phrase}", "common"),
+)
+BULLET_TEMPLATES_HELD_OUT = (
+    ("{n} milestones are {phrase}", "milestones {phrase}", "common"),
+    ("{Phrase} – {n} of {total}", "{Phrase}", "common"),
+)
+BULLET_TOTALS = (
+    ("Of the {total} actions in the plan:", "common"),
+    ("The plan has {total} actions.", "common"),
+    ("", ""),
+)

@@ -246,9 +246,39 @@ class Writer:
                         run._r.get_or_add_rPr().append(shading)
 
 
+def _summary(writer: Writer) -> None:
+    """The status summary: a bold heading, then a table of counts or bulleted lines."""
+    layout, doc = writer.layout, writer.doc
+    summary = layout.summary
+    doc.add_paragraph().add_run(summary.heading).bold = True
+    if summary.intro:
+        doc.add_paragraph(summary.intro)
+    if summary.kind == "bullets":
+        for text in summary.bullets:
+            doc.add_paragraph(f"• {text}").paragraph_format.left_indent = Pt(10)
+        return
+    table = doc.add_table(rows=0, cols=len(summary.header))
+    ruling = summary.ruling
+    if ruling in ("grid", "zebra"):
+        table.style = doc.styles["Table Grid"]
+    elif ruling == "box":
+        _borders(table, dict.fromkeys(("top", "left", "bottom", "right"), True))
+    elif ruling == "horizontal":
+        _borders(table, dict.fromkeys(("top", "bottom", "insideH"), True))
+    else:
+        _borders(table, {})
+    for number, cells in enumerate([summary.header, *summary.rows]):
+        row = table.add_row()
+        for column, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
+            _write(cell, text, bold=number == 0, centre=column > 0)
+    doc.add_paragraph()
+
+
 def render_docx(layout: Layout, path: Path) -> Path:
     writer = Writer(layout)
     writer.title()
+    if layout.summary is not None and layout.summary.place == "before":
+        _summary(writer)
     grouping = layout.factors["grouping"]
     if grouping == "blocks":
         writer.blocks()
@@ -259,4 +289,6 @@ def render_docx(layout: Layout, path: Path) -> Path:
             writer.doc.add_paragraph()
     else:
         writer.table(None)
+    if layout.summary is not None and layout.summary.place == "after":
+        _summary(writer)
     return save_reproducibly(writer.doc, path)

@@ -154,6 +154,29 @@ class Page:
         return "\n".join(out)
 
 
+def summary_html(layout: Layout) -> str:
+    """The status summary: a heading, then a table of counts or a bulleted list."""
+    summary = layout.summary
+    out = [f"<h3>{escape(summary.heading)}</h3>"]
+    if summary.intro:
+        out.append(f"<p>{escape(summary.intro)}</p>")
+    if summary.kind == "bullets":
+        out.append("<ul>" + "".join(f"<li>{escape(t)}</li>" for t in summary.bullets) + "</ul>")
+        return "\n".join(out)
+    ruling = summary.ruling
+    cell = CELL.get(ruling, "")
+    head = "".join(f'<th style="{cell}">{escape(text)}</th>' for text in summary.header)
+    rows = "".join(
+        "<tr>" + "".join(f'<td style="{cell}">{escape(text)}</td>' for text in row) + "</tr>"
+        for row in summary.rows
+    )
+    out.append(
+        f'<table style="{BORDERS[ruling]}"><thead><tr>{head}</tr></thead><tbody>{rows}'
+        "</tbody></table>"
+    )
+    return "\n".join(out)
+
+
 def render_html(layout: Layout, path: Path) -> Path:
     page = Page(layout)
     f = layout.factors
@@ -176,6 +199,8 @@ def render_html(layout: Layout, path: Path) -> Path:
         f"<p><strong>{escape(layout.date_line)}</strong></p>",
         f"<p>{escape(layout.intro)}</p>",
     ]
+    if layout.summary is not None and layout.summary.place == "before":
+        parts.append(summary_html(layout))
     if f["grouping"] == "blocks":
         parts.append(page.blocks())
     elif f["grouping"] == "headings":
@@ -184,6 +209,8 @@ def render_html(layout: Layout, path: Path) -> Path:
             parts.append(page.table((group,)))
     else:
         parts.append(page.table(None))
+    if layout.summary is not None and layout.summary.place == "after":
+        parts.append(summary_html(layout))
     if f["decorations"] in ("running", "both"):
         parts.append(f"<footer><p>{escape(layout.council)} – {escape(layout.title)}</p></footer>")
     parts.append("</body></html>")

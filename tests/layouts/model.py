@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from . import bank
 from .dates import DATE_LEVELS, NO_DATE, DateStyle, in_words
+from .figures import Figure, Summary, add_figures, distinct
 from .words import HELD_OUT, KNOWN
 
 # ------------------------------------------------------------------------------ factors
@@ -109,6 +110,9 @@ class Row:
     theme: str = ""
     steps: tuple[Step, ...] = ()
     lead_span: int = 1  # merged_lead: n > 1 opens a merged run of n rows, 0 is covered
+    update_template: str = ""  # the bank.UPDATES entry the update was written from
+    update_day: date | None = None  # the day its "{d1}" stands for
+    figures: tuple[Figure, ...] = ()  # what the measure and update cells state (figures.py)
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,8 @@ class Layout:
     block_order: tuple[str, ...] = ()  # blocks: the order of the labelled lines
     block_labels: dict[str, str] = field(default_factory=dict)
     block_ref_label: str = "Action"
+    summary: Summary | None = None  # the status summary printed before or after the table
+    figures: bool = False  # drawn with figures: the truth labels them
 
     @property
     def format(self) -> str:
@@ -198,8 +204,13 @@ def draw_factors(seed: int) -> tuple[dict[str, str], random.Random]:
     return f, rng
 
 
-def draw(seed: int) -> Layout:
-    """The layout of seed *seed*: factors, then content (pure and deterministic)."""
+def draw(seed: int, *, figures: bool = False) -> Layout:
+    """The layout of seed *seed*: factors, then content (pure and deterministic).
+
+    With *figures*, some measure and update cells state figures and a status summary may be
+    printed (figures.py), drawn after everything else from a random stream of their own:
+    the factors, actions and action truth are those of the same seed without them, and a
+    draw without them keeps the bytes it always had."""
     factors, rng = draw_factors(seed)
     content = random.Random(f"plandrift-content-{seed}")
     doc_date = date(2019, 1, 1) + timedelta(days=content.randrange(0, 7 * 365 + 180))
@@ -277,6 +288,11 @@ def draw(seed: int) -> Layout:
         layout.block_order = tuple(roles)
         layout.block_labels = {role: content.choice(BLOCK_LABELS[role]) for role in BLOCK_LABELS}
         layout.block_ref_label = content.choice(("Action", "Action", "Ref", ""))
+    if figures:
+        statuses = [row.status for group in layout.groups for row in group.rows]
+        groups, layout.summary = add_figures(layout, list(layout.groups), statuses)
+        layout.groups = tuple(groups)
+        layout.figures = True
     return layout
 
 
@@ -447,9 +463,9 @@ def _row(
             if day != due_day:
                 break
         last_update = style.plain(rng, day)
-    update = rng.choice(bank.UPDATES).format(
-        d1=style.plain(rng, doc_date - timedelta(days=rng.randrange(3, 120)))
-    )
+    update_template = rng.choice(bank.UPDATES)
+    update_day = doc_date - timedelta(days=rng.randrange(3, 120))
+    update = update_template.format(d1=style.plain(rng, update_day))
     if long and rng.random() < 0.6:
         update += bank.LONG_UPDATE_TAIL
     return Row(
@@ -467,6 +483,8 @@ def _row(
         last_update=last_update,
         measure=rng.choice(bank.MEASURES) if "measure" in extras else "",
         update=update,
+        update_template=update_template,
+        update_day=update_day,
         outcome=rng.choice(bank.OUTCOMES) if "outcome" in extras else "",
         theme=rng.choice(bank.THEME_TAGS) if "theme" in extras else "",
     )
@@ -570,9 +588,14 @@ def truth(layout: Layout) -> dict:
             for step in row.steps:
                 actions.append({"text": step.text, "ref": step.ref, "parent_ref": row.ref, **base})
     keys = ("text", "ref", "parent_ref", "section", "lead", "status", "due_date", "outcome")
-    return {
+    entry = {
         "file": layout.file_name,
         "doc_date": layout.doc_date.isoformat(),
         "factors": dict(layout.factors),
         "actions": [{key: action[key] for key in keys} for action in actions],
     }
+    if layout.figures:
+        figures = [*(layout.summary.figures if layout.summary else ())]
+        figures += [f for group in layout.groups for row in group.rows for f in row.figures]
+        entry["indicators"] = [figure.truth() for figure in distinct(figures)]
+    return entry

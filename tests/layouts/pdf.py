@@ -536,6 +536,42 @@ def _decorate(layout: Layout, geo: Geometry, total: int):
     return draw
 
 
+def _summary(layout: Layout, st: Styles, geo: Geometry) -> list[Flowable]:
+    """The status summary: a heading, then a table of counts or a bulleted list."""
+    summary = layout.summary
+    out: list[Flowable] = [Paragraph(escape(summary.heading), st.h1)]
+    if summary.intro:
+        out.append(Paragraph(escape(summary.intro), st.block))
+    if summary.kind == "bullets":
+        out += [Paragraph(escape(text), st.step, bulletText="•") for text in summary.bullets]
+        return [KeepTogether(out), Spacer(1, 6)]
+    avail = sum(geo.widths)
+    font, size = fonts(layout), float(layout.factors["size"])
+    words = [word for text in summary.header[1:] for word in text.split()]
+    least = max(stringWidth(word, font.bold, size) for word in words) + 2 * PAD + 2
+    rest = max(least, min((avail * 0.6) / (len(summary.header) - 1), 30 * mm))
+    first = min(avail - rest * (len(summary.header) - 1), 90 * mm)
+    data = [[Paragraph(escape(text), st.head) for text in summary.header]]
+    data += [
+        [Paragraph(escape(row[0]), st.body)] + [Paragraph(escape(c), st.centred) for c in row[1:]]
+        for row in summary.rows
+    ]
+    cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    ruling = summary.ruling
+    if ruling in ("grid", "zebra"):
+        cmds.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    elif ruling == "horizontal":
+        cmds.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.grey))
+    elif ruling == "box":
+        cmds.append(("BOX", (0, 0), (-1, -1), 0.8, colors.black))
+    if layout.factors["header"] != "plain":
+        cmds.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL))
+    table = Table(data, colWidths=[first] + [rest] * (len(summary.header) - 1), hAlign="LEFT",
+                  spaceBefore=2, spaceAfter=8)  # fmt: skip
+    table.setStyle(TableStyle(cmds))
+    return [KeepTogether([*out, table])]
+
+
 def story(layout: Layout) -> list[Flowable]:
     st = styles(layout)
     geo = geometry(layout)
@@ -546,10 +582,15 @@ def story(layout: Layout) -> list[Flowable]:
         Paragraph(escape(layout.intro), st.intro),
         Spacer(1, 4),
     ]
+    summary = layout.summary
+    if summary is not None and summary.place == "before":
+        out += _summary(layout, st, geo)
     if layout.factors["grouping"] == "blocks":
         out += _blocks(layout, st)
     else:
         out += _tables(layout, st, geo)
+    if summary is not None and summary.place == "after":
+        out += _summary(layout, st, geo)
     return out
 
 

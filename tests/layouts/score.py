@@ -109,3 +109,101 @@ def _row(label: str, tally: Tally) -> str:
         for name in FIELDS
     ]
     return f"| {label} | {tally.documents} | {tally.score.f1:.3f} | " + " | ".join(cells) + " |"
+
+
+# ---------------------------------------------------------------------------------- figures
+
+# Each kind of figure a drawn plan states (figures.py), scored on its own: the truth rows
+# of one kind (held-out wordings aside) against everything stored of that source.
+FIGURE_KINDS = {
+    "summary tables": ("summary_table",),
+    "summary bullets": ("summary_bullets",),
+    "measure cells": ("measure",),
+    "update cells": ("update",),
+    "measure and update cells": ("measure", "update"),
+}
+
+
+@dataclass
+class FigureScores:
+    kinds: dict[str, dict[str, Score]]  # kind -> file -> score (files stating that kind)
+    totals: dict[str, Score]  # kind -> pooled
+    held_out: dict[str, Score]  # figures printed with a held-out wording, by source
+    known: Score  # the others
+    sources: dict[str, Score]  # "table" / "prose": everything stored against all the truth
+
+
+def _subset(truth: dict, keep) -> dict:
+    return {
+        "documents": [
+            {**entry, "indicators": [row for row in entry["indicators"] if keep(row)]}
+            for entry in truth["documents"]
+            if "indicators" in entry
+        ]
+    }
+
+
+def _pooled(db: sqlite_utils.Database, truth: dict, keep) -> tuple[dict[str, Score], Score]:
+    """Recall of the truth rows *keep* selects, per file and pooled (table and prose kinds
+    together); files without such rows are left out."""
+    subset = _subset(truth, keep)
+    files: dict[str, Score] = defaultdict(Score)
+    for name in ("indicators_table", "indicators_prose"):
+        result = evaluate(db, subset).get(name)
+        for file, score in (result.documents if result else {}).items():
+            if score.expected:
+                files[file].found += score.found
+                files[file].expected += score.expected
+                files[file].misses += score.misses
+    total = Score()
+    for score in files.values():
+        total.found += score.found
+        total.expected += score.expected
+        total.misses += score.misses
+    return dict(files), total
+
+
+def score_figures(db: sqlite_utils.Database, truth: dict) -> FigureScores:
+    """Recall of each kind of figure printed with a known wording, per document and pooled;
+    of the figures printed with a held-out wording, apart; and the precision of each source
+    over everything stored."""
+    kinds, totals = {}, {}
+    for kind, places in FIGURE_KINDS.items():
+        kinds[kind], totals[kind] = _pooled(
+            db, truth, lambda row, p=places: row["where"] in p and not row["held_out"]
+        )
+    held_out = {
+        source: _pooled(db, truth, lambda row, s=source: row["held_out"] and row["source"] == s)[1]
+        for source in ("table", "prose")
+    }
+    _, known = _pooled(db, truth, lambda row: not row["held_out"])
+    results = evaluate(db, _subset(truth, lambda row: True))
+    sources = {
+        "table": results["indicators_table"].total,
+        "prose": results["indicators_prose"].total,
+    }
+    return FigureScores(kinds, totals, held_out, known, sources)
+
+
+def format_figure_scores(scores: FigureScores) -> list[str]:
+    """Markdown: recall of each kind (pooled and the weakest document), held-out wordings,
+    and each source's precision."""
+    lines = [
+        "| figures | documents | expected | found | recall | weakest document |",
+        "|---|---|---|---|---|---|",
+    ]
+    for kind, files in scores.kinds.items():
+        total = scores.totals[kind]
+        weakest = min((score.recall for score in files.values()), default=1.0)
+        lines.append(
+            f"| {kind} | {len(files)} | {total.expected} | {total.found} | "
+            f"{total.recall:.3f} | {weakest:.3f} |"
+        )
+    rows = [("known wordings", scores.known)]
+    rows += [(f"held-out wordings ({source})", score) for source, score in scores.held_out.items()]
+    for label, score in rows:
+        lines.append(f"| {label} | - | {score.expected} | {score.found} | {score.recall:.3f} | - |")
+    lines += ["", "| source | stored | matched | precision |", "|---|---|---|---|"]
+    for source, score in scores.sources.items():
+        lines.append(f"| {source} | {score.extracted} | {score.found} | {score.precision:.3f} |")
+    return lines

@@ -59,6 +59,26 @@ def lines(layout: Layout) -> list[str]:
     return out
 
 
+def summary_lines(layout: Layout) -> list[str]:
+    """The status summary: a heading line, then tab-separated rows or bulleted lines."""
+    summary = layout.summary
+    out = [summary.heading]
+    if summary.intro:
+        out.append(summary.intro)
+    if summary.kind == "bullets":
+        out += [f"• {text}" for text in summary.bullets]
+    else:
+        out += ["\t".join(row) for row in (summary.header, *summary.rows)]
+    return ["", *out, ""]
+
+
 def render_txt(layout: Layout, path: Path) -> Path:
-    path.write_text("\n".join(lines(layout)) + "\n", encoding="utf-8")
+    body = lines(layout)
+    if layout.summary is not None:
+        if layout.summary.place == "before":
+            at = body.index(layout.intro) + 2
+            body = body[:at] + summary_lines(layout) + body[at:]
+        else:
+            body += summary_lines(layout)
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
     return path

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
-from .model import Layout, draw, truth
+from .model import Layout, draw, draw_factors, truth
 
 
 def write_layout(layout: Layout, folder: Path) -> tuple[Path, dict]:
@@ -39,10 +40,29 @@ def write_layout(layout: Layout, folder: Path) -> tuple[Path, dict]:
     return path, truth(layout)
 
 
-def write_batch(count: int, first_seed: int, out: Path) -> Path:
-    """Write layouts *first_seed* .. *first_seed + count - 1* and ``out/truth.json``."""
+def write_batch(
+    count: int,
+    first_seed: int,
+    out: Path,
+    *,
+    figures: bool = False,
+    formats: tuple[str, ...] | None = None,
+) -> Path:
+    """Write layouts *first_seed* .. *first_seed + count - 1* and ``out/truth.json``; with
+    *figures*, drawn with figures (model.draw); with *formats*, the first *count* seeds
+    from *first_seed* whose format is one of them."""
     out = Path(out)
-    documents = [write_layout(draw(seed), out)[1] for seed in range(first_seed, first_seed + count)]
+    seeds = range(first_seed, first_seed + count)
+    if formats is not None:
+        seeds = itertools.islice(
+            (
+                seed
+                for seed in itertools.count(first_seed)
+                if draw_factors(seed)[0]["format"] in formats
+            ),
+            count,
+        )
+    documents = [write_layout(draw(seed, figures=figures), out)[1] for seed in seeds]
     target = out / "truth.json"
     target.write_text(
         json.dumps({"documents": documents}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
