@@ -183,7 +183,7 @@ KINDS = (
         rows=lambda entry: [
             row for row in entry.get("indicators", []) if row.get("source") == "prose"
         ],
-        keep=lambda row: row["source"] == "prose",
+        keep=lambda row: row["source"] in ("prose", "plan_cell"),  # a sentence, in a cell or not
         matches=lambda got, wanted: (
             _same_value(got["value"], wanted["value"])
             and got["unit"] == wanted["unit"]

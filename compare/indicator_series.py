@@ -34,7 +34,8 @@ def _name_indicators(db: sqlite_utils.Database, document_id: int) -> None:
     known_names = {row[0] for row in db.execute("SELECT name FROM indicator_names")}
     keys = [row[0] for row in db.execute("SELECT DISTINCT indicator_key FROM indicator_names")]
     for (name,) in db.execute(
-        "SELECT DISTINCT name FROM indicators WHERE document_id = ? AND source = 'table'",
+        "SELECT DISTINCT name FROM indicators WHERE document_id = ? "
+        "AND source IN ('table', 'plan_cell')",
         [document_id],
     ).fetchall():
         if name in known_names:

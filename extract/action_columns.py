@@ -10,7 +10,7 @@ import statistics
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from ..ingest.model import BBox, Cell, union_box
+from ..ingest.model import BBox, Cell, Table, union_box
 from .action_record import colour_status_raw, names_status, squash_cell
 from .dates import find_dates
 from .due_dates import NO_DATE as _NO_DATE
@@ -117,6 +117,18 @@ def _may_be_header(rows: list[TableRow]) -> bool:
         and all(len(text) <= 40 and not find_dates(text) for text in texts)
         and any(column_role(text) for text in texts)
     )
+
+
+def is_action_table(table: Table) -> bool:
+    """A table whose header names an action column and two other kinds of plan column."""
+    for row in table.rows[:3]:
+        roles = {column_role(cell.text) for cell in row if cell is not None and cell.text}
+        if "text" in roles and len(roles & _PLAN_COLUMNS) >= 2:
+            return True
+    return False
+
+
+_PLAN_COLUMNS = {"lead", "due", "status", "update"}
 
 
 @cache

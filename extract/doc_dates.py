@@ -5,7 +5,9 @@ board it updates, its version table's latest row, a running header), never by a 
 merely mentions: the inspection it answers, the letter, the day the plan was agreed, the
 version it replaces. An inspection report is dated by its publication, else the last day
 of the inspection. Every clue is a pattern with a weight in ``patterns/document.json``
-(``date_cues``); the heaviest clue wins, the earliest in the document among equals.
+(``date_cues``); the heaviest clue wins, a full day over a month among equals, then the
+earliest. A phrase below page 1's opening lines weighs less: there it is more likely an
+action's own date than the document's.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..ingest.model import Line, ReadDocument
+from .action_columns import is_action_table
 from .dates import MONTH_NAMES, FoundDate, find_dates
-from .lists import running_lines, shape
+from .lists import in_table, running_lines, shape
 from .patterns import load_patterns
 
 _START_PAGES = 2
 _DATE_PLACEHOLDER = r"(?P<date>[^\n]{0,40}?\d[^\n]{0,60})"
+_ROW_TABS = 3  # a markup table's row of four cells or more is an action table's row
 _TOP_LINES = 15  # a date standing alone this near the top of page 1 dates a letter or paper
 
 
@@ -62,7 +66,7 @@ def recognise_date(
     clues = list(date_clues(document, title, doc_type))
     if not clues:
         return None, None
-    best = max(clues, key=lambda clue: (clue.weight, -clue.order))
+    best = max(clues, key=lambda clue: (clue.weight, len(clue.iso), -clue.order))
     return best.iso, best.basis
 
 
@@ -75,9 +79,21 @@ def date_clues(document: ReadDocument, title: str | None, doc_type: str):
     rules, distractor = _rules()
     order = 0
     start_lines = [line for page in document.pages[:_START_PAGES] for line in page.lines]
-    for index, line in enumerate(start_lines):
+    # A cue in an action's progress cell ("position as at May") speaks for that action; a
+    # cover sheet's table ("Date of meeting | 12 May") speaks for the document.
+    outside_tables = [
+        line
+        for page in document.pages[:_START_PAGES]
+        for line in page.lines
+        if not in_table(line, [table for table in page.tables if is_action_table(table)])
+        and line.text.count("\t") < _ROW_TABS
+    ]
+    heading_lines = (
+        {id(line) for line in document.pages[0].lines[:_TOP_LINES]} if document.pages else set()
+    )
+    for index, line in enumerate(outside_tables):
         # A cue at the end of one line may have its date on the next ("Position as at:").
-        following = start_lines[index + 1].text if index + 1 < len(start_lines) else ""
+        following = outside_tables[index + 1].text if index + 1 < len(outside_tables) else ""
         text = line.text if not _ends_with_cue(line.text) else f"{line.text} {following}"
         for regex, basis, weight, doc_types in rules:
             if doc_types and doc_type not in doc_types:
@@ -85,10 +101,13 @@ def date_clues(document: ReadDocument, title: str | None, doc_type: str):
             for match in regex.finditer(text):
                 found = _date_at_start(match.group("date"))
                 if found and not distractor.search(_sentence_before(text, match.start())):
+                    # Below a page's opening lines, a cue is more likely an action's own
+                    # ("Last updated: 3 April", "... as at July") than the document's.
+                    deep = id(line) not in heading_lines
                     yield DateClue(
                         _latest_day(match.group("date"), found),
                         basis,
-                        _weight(weight, doc_type),
+                        _weight(weight, doc_type) - deep * weights["below the opening lines"],
                         order,
                     )
                     order += 1

@@ -21,7 +21,7 @@ class ExtractedIndicator:
     breakdown: str | None = None
     direction: str | None = None
     context: str | None = None  # the column header (tables) or the sentence (prose)
-    source: str = "table"  # table | prose
+    source: str = "table"  # table | prose | plan_cell (a plan's measure or update cell)
     bbox: BBox | None = None
 
 

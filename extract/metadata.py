@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..ingest.model import ReadDocument, Table
-from .action_columns import column_role
+from ..ingest.model import ReadDocument
+from .action_columns import is_action_table
 from .dates import find_dates
 from .doc_dates import recognise_date
 from .organisations import only_names_an_authority, resolve_organisation
@@ -71,7 +71,7 @@ def recognise_doc_type(document: ReadDocument, title: str | None) -> str:
         "any": document.text,
     }
     has_action_table = any(
-        _is_action_table(table) for page in document.pages for table in page.tables
+        is_action_table(table) for page in document.pages for table in page.tables
     ) or any(has_action_table_header(line.text) for page in document.pages for line in page.lines)
     scores: Counter[str] = Counter()
     for doc_type, rules in load_patterns("document")["doc_types"].items():
@@ -86,19 +86,6 @@ def recognise_doc_type(document: ReadDocument, title: str | None) -> str:
         return "other"
     best, score = max(scores.items(), key=lambda item: (item[1], -DOC_TYPES.index(item[0])))
     return best if score >= load_patterns("document")["min_score"] else "other"
-
-
-def _is_action_table(table: Table) -> bool:
-    """A table whose header names an action column and two other kinds of plan column, in
-    the words the action extractor reads headers by."""
-    for row in table.rows[:3]:
-        roles = {column_role(cell.text) for cell in row if cell is not None and cell.text}
-        if "text" in roles and len(roles & _PLAN_COLUMNS) >= 2:
-            return True
-    return False
-
-
-_PLAN_COLUMNS = {"lead", "due", "status", "update"}
 
 
 def has_action_table_header(text: str) -> bool:

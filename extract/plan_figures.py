@@ -37,6 +37,7 @@ def cell_figures(
                 squash(text), action.page, doc_date, counts_any_noun=True, undated=undated
             ):
                 figure.page, figure.bbox = _place(document, action, text, figure)
+                figure.source = "plan_cell"  # followed from version to version in a series
                 figures.append(figure)
     return distinct(figures)
 

@@ -405,9 +405,9 @@ SERIES_SELECT = """
     FROM indicators i
     JOIN indicator_names n ON n.name = i.name
     JOIN documents d ON d.id = i.document_id
-    WHERE i.source = 'table' {document_filter}
+    WHERE i.source IN ('table', 'plan_cell') {document_filter}
     GROUP BY n.indicator_key, i.breakdown, i.period, i.document_id
-"""
+"""  # a report's tables and a plan's measure and update cells: figures a series follows
 
 
 @migrations()

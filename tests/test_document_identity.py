@@ -281,8 +281,9 @@ def test_an_organisation_is_found_by_part_of_any_of_its_names():
         find_organisation(db, "yorkshire")
 
 
-def _plan_restating(path: Path, findings: list[str]) -> Path:
-    """A short plan that restates an inspection's findings above its action table."""
+def _small_plan(path: Path, as_at: str, findings: list[str] = (), updates: list[str] = ()) -> Path:
+    """A short plan: its position date, the inspection findings it restates (if any), and an
+    action table whose progress updates are ``updates``."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
@@ -290,20 +291,21 @@ def _plan_restating(path: Path, findings: list[str]) -> Path:
     styles = getSampleStyleSheet()
     rows = [["Ref", "Action", "Lead", "Due date", "RAG", "Progress update"]]
     rows += [
-        [f"{n}.1", f"Audit practice against finding {n}", "Head of Service", "31/07/2025", "Green",
-         "Audit booked."]
-        for n in range(1, len(findings) + 1)
+        [f"{n}.1", f"Audit practice in area {n}", "Head of Service", "31/12/2025", "Green",
+         Paragraph(update, styles["Normal"])]
+        for n, update in enumerate(updates or ["Audit booked."] * len(findings), 1)
     ]  # fmt: skip
-    table = Table(rows)
+    table = Table(rows, colWidths=[30, 180, 90, 70, 50, 300])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
     story = [
         Paragraph("Northdene County Council", styles["Normal"]),
         Paragraph("Children's Services Improvement Plan", styles["Title"]),
-        Paragraph("Progress update: position as at 31 March 2025", styles["Normal"]),
-        Paragraph("<b>What Ofsted told us we must improve</b>", styles["Normal"]),
-        *(Paragraph(f"{n}. {text}", styles["Normal"]) for n, text in enumerate(findings, 1)),
-        table,
+        Paragraph(f"Progress update: position as at {as_at}", styles["Normal"]),
     ]
+    if findings:
+        story.append(Paragraph("<b>What Ofsted told us we must improve</b>", styles["Normal"]))
+        story += [Paragraph(f"{n}. {text}", styles["Normal"]) for n, text in enumerate(findings, 1)]
+    story.append(table)
     SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1).build(story)
     return path
 
@@ -316,7 +318,7 @@ def test_a_plans_restated_findings_are_linked_to_the_inspections_own(tmp_path, s
     db = open_database(db_path)
     originals = [row["text"] for row in db.query("SELECT text FROM recommendations")][:3]
     assert len(originals) == 3
-    plan = _plan_restating(tmp_path / "plan.pdf", originals)
+    plan = _small_plan(tmp_path / "plan.pdf", "31 March 2025", findings=originals)
     assert run_cli("ingest", plan, "--db", db_path).exit_code == 0
     links = list(
         db.query(
@@ -335,3 +337,21 @@ def test_a_plans_restated_findings_are_linked_to_the_inspections_own(tmp_path, s
         )
     )
     assert restated == [{"ref": str(n), "kind": "finding"} for n in (1, 2, 3)]
+
+
+def test_a_figure_in_a_progress_update_is_followed_from_version_to_version(tmp_path):
+    db_path = tmp_path / "plandrift.db"
+    for name, as_at, caseload in (("v1", "31 May 2025", 24), ("v2", "31 July 2025", 19)):
+        update = f"Recruitment continues. Average caseload in the assessment teams was {caseload}."
+        plan = _small_plan(tmp_path / f"{name}.pdf", as_at, updates=[update, "Audit booked."])
+        assert run_cli("ingest", plan, "--db", db_path).exit_code == 0
+    rows = list(
+        open_database(db_path).query(
+            "SELECT period, actual, report_date FROM indicator_series "
+            "WHERE indicator_key LIKE '%caseload%' ORDER BY report_date"
+        )
+    )
+    assert rows == [
+        {"period": "2025-05", "actual": 24.0, "report_date": "2025-05-31"},
+        {"period": "2025-07", "actual": 19.0, "report_date": "2025-07-31"},
+    ]

@@ -27,3 +27,18 @@ def save_reproducibly(doc: DocxDocument, path: Path) -> Path:
             stamped.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(stamped, source.read(entry))
     return path
+
+
+def page_field(paragraph, code: str) -> None:
+    """A Word field ("PAGE", "NUMPAGES") Word fills in when it lays the document out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), code)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)

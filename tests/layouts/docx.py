@@ -16,7 +16,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 
 from samples.drawing.word import STAMP as _STAMP
-from samples.drawing.word import save_reproducibly
+from samples.drawing.word import page_field, save_reproducibly
 
 from .cells import GLYPH, TICK, plain, status_text, table_lines
 from .model import Layout
@@ -58,17 +58,6 @@ def _write(cell: _Cell, text: str, *, bold: bool = False, italic: bool = False,
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _field(paragraph, code: str) -> None:
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), code)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
-
-
 class Writer:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
@@ -94,9 +83,9 @@ class Writer:
             section.header.paragraphs[0].text = f"{layout.council} – {layout.title}"
             footer = section.footer.paragraphs[0]
             footer.add_run("Page ")
-            _field(footer, "PAGE")
+            page_field(footer, "PAGE")
             footer.add_run(" of ")
-            _field(footer, "NUMPAGES")
+            page_field(footer, "NUMPAGES")
         self.doc = doc
         self.widths = geometry(layout).widths
 

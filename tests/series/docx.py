@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from samples.drawing.word import STAMP, save_reproducibly
+from samples.drawing.word import STAMP, page_field, save_reproducibly
 
 from .model import Band, Document, Grid, Items, Letterhead, Text, Title
 
@@ -27,17 +27,6 @@ def _shade(element, fill: str) -> None:
     element.append(shading)
 
 
-def _field(paragraph, code: str) -> None:
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), code)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
-
-
 def _running(paragraph, template: str) -> None:
     """A running line with ``{page}``/``{pages}`` as Word's PAGE/NUMPAGES fields."""
     rest = template
@@ -48,7 +37,7 @@ def _running(paragraph, template: str) -> None:
         if not brace:
             break
         name, _, rest = tail.partition("}")
-        _field(paragraph, {"page": "PAGE", "pages": "NUMPAGES"}[name])
+        page_field(paragraph, {"page": "PAGE", "pages": "NUMPAGES"}[name])
 
 
 def render_docx(document: Document, path: Path) -> Path:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..layouts.dates import ABBR, MONTHS, NO_DATE, DateStyle, numeric, ordinal
+from ..layouts.model import PHRASES  # the status words plans print, shared with the layouts
 from ..layouts.words import KNOWN
 from . import bank
 from .bank import Authority
@@ -39,14 +40,6 @@ DOCX_TITLES = ("title", "heading", "big")
 METADATA_TITLES = ("printed", "stale", "none")
 STATUS_VOCABULARIES = ("phrases", "colours")
 
-PHRASES = {
-    "complete": ("Complete", "Completed"),
-    "on_track": ("On track", "On Track"),
-    "at_risk": ("At risk", "At Risk"),
-    "off_track": ("Off track", "Off Track"),
-    "not_started": ("Not started", "Not yet started"),
-    "in_progress": ("In progress",),
-}
 COLOURS = {"complete": "Blue", "on_track": "Green", "at_risk": "Amber", "off_track": "Red"}
 FILLS = {"Blue": "9DC3E6", "Green": "92D050", "Amber": "FFC000", "Red": "FF7C80"}
 # How a status moves on between versions (colours cannot print the last two).
