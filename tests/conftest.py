@@ -11,7 +11,9 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -134,10 +136,11 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 def ofsted_reports() -> dict[str, ReadDocument]:
     """Every real Ofsted report in the corpus (top level and ofsted-series/), read once, by
     its path under the corpus folder."""
-    paths = [*CORPUS_DIR.glob("ofsted-*.pdf"), *CORPUS_DIR.glob("ofsted-series/*.pdf")]
-    return {
-        str(path.relative_to(CORPUS_DIR)): read_document(path, ocr=False) for path in sorted(paths)
-    }
+    paths = sorted([*CORPUS_DIR.glob("ofsted-*.pdf"), *CORPUS_DIR.glob("ofsted-series/*.pdf")])
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # 28 reports: ~2 min alone
+        read = pool.map(partial(read_document, ocr=False), paths)
+        pairs = zip(paths, read, strict=True)
+        return {str(path.relative_to(CORPUS_DIR)): document for path, document in pairs}
 
 
 @pytest.fixture(scope="session")

@@ -350,3 +350,32 @@ async def test_login_keeps_everything_private_until_signed_in(served, monkeypatc
     actor = attempts["board-secret"].cookies["ds_actor"]
     signed_in = await private.client.get("/plandrift/actions", cookies={"ds_actor": actor})
     assert signed_in.status_code == 200
+
+
+async def test_rows_name_their_document_by_authority_date_and_kind(served):
+    """A finding's document shows as "Northdene County Council · 2024-11-12 · focused visit",
+    not a generic inspection title, and findings facet by authority and document date and
+    by one spelling of each list heading."""
+    datasette, _ = served
+    findings = await datasette.client.get(
+        "/plandrift/recommendations.json",
+        params={"kind": "finding", "_labels": "on", "_facet": ["organisation", "doc_date"]},
+    )
+    assert findings.status_code == 200
+    body = findings.json()
+    labels = {row["document_id"]["label"] for row in body["rows"]}
+    assert "Northdene County Council · 2024-11-12 · focused visit" in labels
+    assert "Northdene County Council · 2025-06-02 · monitoring visit" in labels
+    facets = body["facet_results"]
+    assert {item["value"] for item in facets["organisation"]["results"]} == {
+        "Northdene County Council"
+    }
+    assert {item["value"] for item in facets["doc_date"]["results"]} >= {
+        "2024-11-12",
+        "2025-06-02",
+    }
+    headings = await _rows(
+        datasette, "/plandrift/recommendations.json?_shape=array&kind=finding&_size=max"
+    )
+    assert "What needs to improve" in {row["source"] for row in headings}
+    assert "What needs to improve?" in {row["source_as_printed"] for row in headings}
