@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,7 +41,7 @@ class DateClue:
 
 
 @cache
-def _rules() -> tuple[list[tuple[re.Pattern, str, int, frozenset[str]]], re.Pattern]:
+def _rules() -> tuple[list[tuple[re.Pattern, str, int | dict, frozenset[str]]], re.Pattern]:
     config = load_patterns("document")
     rules = [
         (
@@ -70,7 +71,7 @@ def recognise_date(
     return best.iso, best.basis
 
 
-def date_clues(document: ReadDocument, title: str | None, doc_type: str):
+def date_clues(document: ReadDocument, title: str | None, doc_type: str) -> Iterator[DateClue]:
     """Every clue to the document's date, with its weight (see ``patterns/document.json``)."""
     weights = {
         basis: _weight(weight, doc_type)

@@ -102,12 +102,11 @@ def has_action_table_header(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Organisation:
-    """Who a document is about: a canonical name, the words printed, and how it was found."""
+    """Who a document is about: a canonical name, the words printed, its ONS code if known."""
 
     name: str
     printed: str
     code: str | None
-    basis: str
 
 
 def recognise_organisation(document: ReadDocument) -> Organisation | None:
@@ -119,7 +118,7 @@ def recognise_organisation(document: ReadDocument) -> Organisation | None:
     match = resolve_organisation(document)
     if match:
         authority = match.authority
-        return Organisation(authority.name, match.printed, authority.code, match.basis)
+        return Organisation(authority.name, match.printed, authority.code)
     lines = [line.text for page in document.pages[:_START_PAGES] for line in page.lines]
     # A letterhead in capitals ("NORTHDENE COUNTY COUNCIL CHILDREN'S SERVICES") is read in
     # title case, so its council is found and the department after it is not.
@@ -130,7 +129,7 @@ def recognise_organisation(document: ReadDocument) -> Organisation | None:
         ]
     )
     named = named_council(opening)
-    return Organisation(named, named, None, "council named") if named else None
+    return Organisation(named, named, None) if named else None
 
 
 def names_only_an_organisation(text: str) -> bool:
