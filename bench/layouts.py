@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,7 +35,7 @@ from tests.layouts.score import (
     score_layouts,
 )
 
-from report import heading, publish
+from report import heading, ingest_with_cli, publish
 
 
 def main() -> None:
@@ -59,12 +58,7 @@ def main() -> None:
         truth_path = truth_path.rename(folder / "truth.json")  # not a document to ingest
         drawn = time.perf_counter() - started
         db_path = folder / "layouts.db"
-        db_path.unlink(missing_ok=True)
-        started = time.perf_counter()
-        plandrift = Path(sys.executable).with_name("plandrift")
-        command = [plandrift, "ingest", folder / "layouts", "--db", db_path, "--jobs", args.jobs]
-        subprocess.run([str(part) for part in command], stdout=subprocess.DEVNULL, check=False)
-        ingested = time.perf_counter() - started
+        ingested = ingest_with_cli(folder / "layouts", db_path, args.jobs)
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         scores = score_layouts(open_database(db_path), truth)
         figures = score_figures(open_database(db_path), truth) if args.figures else None

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import platform
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -26,3 +29,14 @@ def publish(lines: list[str], *, append: bool = True) -> None:
     if append:
         with RESULTS.open("a", encoding="utf-8") as handle:
             handle.write(text)
+
+
+def ingest_with_cli(folder: Path, db_path: Path, jobs: int) -> float:
+    """Ingest a folder into a fresh database with the ``plandrift`` CLI, as a user would;
+    the seconds it took."""
+    db_path.unlink(missing_ok=True)
+    started = time.perf_counter()
+    plandrift = Path(sys.executable).with_name("plandrift")
+    command = [plandrift, "ingest", folder, "--db", db_path, "--jobs", jobs]
+    subprocess.run([str(part) for part in command], stdout=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - started

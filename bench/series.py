@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.series
@@ -25,7 +23,7 @@ from plandrift.evaluate import evaluate, evaluate_documents, format_documents
 from plandrift.store.schema import open_database
 from tests.series import write_batch
 
-from report import heading, publish
+from report import heading, ingest_with_cli, publish
 
 
 def main() -> None:
@@ -42,12 +40,7 @@ def main() -> None:
         truth_path = write_batch(args.count, args.first_seed, folder / "series")
         truth_path = truth_path.rename(folder / "truth.json")  # not a document to ingest
         db_path = folder / "series.db"
-        db_path.unlink(missing_ok=True)
-        started = time.perf_counter()
-        plandrift = Path(sys.executable).with_name("plandrift")
-        command = [plandrift, "ingest", folder / "series", "--db", db_path, "--jobs", args.jobs]
-        subprocess.run([str(part) for part in command], stdout=subprocess.DEVNULL, check=False)
-        ingested = time.perf_counter() - started
+        ingested = ingest_with_cli(folder / "series", db_path, args.jobs)
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         db = open_database(db_path)
         documents = evaluate_documents(db, truth)

@@ -82,13 +82,14 @@ def date_clues(document: ReadDocument, title: str | None, doc_type: str) -> Iter
     start_lines = [line for page in document.pages[:_START_PAGES] for line in page.lines]
     # A cue in an action's progress cell ("position as at May") speaks for that action; a
     # cover sheet's table ("Date of meeting | 12 May") speaks for the document.
-    outside_tables = [
-        line
-        for page in document.pages[:_START_PAGES]
-        for line in page.lines
-        if not in_table(line, [table for table in page.tables if is_action_table(table)])
-        and line.text.count("\t") < _ROW_TABS
-    ]
+    outside_tables = []
+    for page in document.pages[:_START_PAGES]:
+        action_tables = [table for table in page.tables if is_action_table(table)]
+        outside_tables += [
+            line
+            for line in page.lines
+            if not in_table(line, action_tables) and line.text.count("\t") < _ROW_TABS
+        ]
     heading_lines = (
         {id(line) for line in document.pages[0].lines[:_TOP_LINES]} if document.pages else set()
     )
