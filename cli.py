@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sqlite3
@@ -394,7 +393,7 @@ def serve(
 
 
 @cli.command()
-@click.argument("truth", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("truth", type=click.Path(exists=True, path_type=Path))
 @DB_OPTION
 @click.option(
     "--format",
@@ -407,29 +406,39 @@ def serve(
 def evaluate(truth: Path, db_path: Path, output_format: str, details: bool) -> None:
     """Score extracted actions, recommendations and indicators against labelled truth.
 
-    TRUTH is JSON: {"documents": [{"file": NAME, "actions": [...], "recommendations":
-    [...], "indicators": [...]}], "lineage": [{"files": [...], "links": [...],
-    "changes": [...]}]}. Prints precision, recall and F1 for each kind of record
-    labelled, per document, then one line per field the truth carries with its accuracy.
-    Entries that label doc_type, organisation, doc_date, title or series (the versions
-    of one plan) are scored on those too, per document type.
+    TRUTH is JSON, or a folder of JSON files read as one: {"documents": [{"file": NAME,
+    "actions": [...], "recommendations": [...], "indicators": [...]}], "lineage":
+    [{"files": [...], "links": [...], "changes": [...]}], "repeats": [{"earlier": ID,
+    "later": ID}]}. Prints precision, recall and F1 for each kind of record labelled, per
+    document (documents marked "held_out" totalled apart), then one line per field the
+    truth carries with its accuracy. Entries that label doc_type, organisation, doc_date,
+    title or series (the versions of one plan) are scored on those too, per document
+    type; "repeats" (findings a later inspection makes again) are scored as links.
 
     \b
     Example:
-        plandrift evaluate tests/truth.json --db plandrift.db --details
+        plandrift evaluate tests/truth/ofsted_findings --db plandrift.db --details
     """
     from .evaluate import evaluate as score
-    from .evaluate import evaluate_documents, evaluate_lineage, format_evaluation
+    from .evaluate import (
+        evaluate_documents,
+        evaluate_lineage,
+        evaluate_repeats,
+        format_evaluation,
+        load_truth,
+    )
 
     if not db_path.exists():
         raise click.ClickException(
             f"{db_path}: no such database; ingest the labelled documents first"
         )
     try:
-        labelled = json.loads(truth.read_text(encoding="utf-8"))
+        labelled = load_truth(truth)
         db = _open(db_path)
         results = score(db, labelled) if "documents" in labelled else {}
         lineage = evaluate_lineage(db, labelled["lineage"]) if "lineage" in labelled else {}
+        if labelled.get("repeats"):
+            lineage |= evaluate_repeats(db, labelled)
         documents = evaluate_documents(db, labelled) if "documents" in labelled else {}
     except (ValueError, KeyError, TypeError) as error:
         raise click.ClickException(

@@ -6,7 +6,10 @@ name (``"pages": [7]`` limits scoring to the pages that were labelled). Each kin
 present in the truth is scored on its own:
 
 - actions and recommendations count as found when their text equals a truth row's text
-  after normalisation (case, punctuation, white space and a leading number ignored);
+  after normalisation (case, punctuation, white space and a leading number ignored); a
+  recommendation may instead be labelled by its ``opening`` and ``closing`` words, and is
+  found when the stored text begins and ends with them (so a finding cut short, or run on
+  into the next, is not found);
 - indicator figures from tables count as found when name, breakdown, period, series and
   value are all right;
 - figures from prose count as found when value and unit are right, the period is right
@@ -101,6 +104,8 @@ class Evaluation:
     documents: dict[str, Score]
     total: Score
     fields: tuple[str, ...] = ()  # the kind's fields that this truth carries
+    # Totals of documents the truth keeps out of tuning, and of the rest, where it says.
+    groups: dict[str, Score] = field(default_factory=dict)
 
 
 def normalise(text: str | None) -> str:
@@ -108,6 +113,55 @@ def normalise(text: str | None) -> str:
     text = (text or "").lower()
     text = re.sub(r"^\s*(?:[•·▪\-–*]|\(?[a-z]?\d+(?:\.\d+)*[.)]?)\s+", "", text)
     return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def _same_text(got: str, wanted: dict) -> bool:
+    """Equal text, or (for a row labelled by its first and last words) the same opening and
+    closing; a closing may be labelled with or without a cross-reference in brackets that
+    ends the item ("(Para 31)", "(This was a recommendation at the last inspection.)")."""
+    if "text" in wanted:
+        return normalise(got) == normalise(wanted["text"])
+    closing = normalise(wanted.get("closing"))
+    unreferenced = re.sub(r"\s*\([^()]{1,80}\)[.\s]*$", "", got)
+    return normalise(got).startswith(normalise(wanted["opening"])) and (
+        normalise(got).endswith(closing) or normalise(unreferenced).endswith(closing)
+    )
+
+
+def load_truth(path: str | Path) -> dict:
+    """A truth file, or a folder of them (one per authority, say) read as one: their
+    documents together, and their ``repeats`` with each finding named by file and id."""
+    path = Path(path)
+    if not path.is_dir():
+        return json.loads(path.read_text(encoding="utf-8"))
+    merged: dict = {"documents": [], "repeats": []}
+    for part in sorted(path.glob("*.json")):
+        truth = json.loads(part.read_text(encoding="utf-8"))
+        files = {
+            row["id"]: entry["file"]
+            for entry in truth.get("documents", [])
+            for row in entry.get("recommendations", [])
+            if "id" in row
+        }
+        for entry in truth.get("documents", []):
+            entry = {"held_out": truth.get("held_out", False), **entry}
+            if "doc_date" not in entry and (entry.get("published") or entry.get("inspection_end")):
+                # An inspection report is dated by its publication, else the inspection's
+                # last day: the date plandrift files it under.
+                entry["doc_date"] = entry.get("published") or entry["inspection_end"]
+            merged["documents"].append(entry)
+        merged["repeats"] += [
+            {
+                "earlier": (files[pair["earlier"]], pair["earlier"]),
+                "later": (files[pair["later"]], pair["later"]),
+                "held_out": truth.get("held_out", False),
+            }
+            for pair in truth.get("repeats", [])
+        ]
+        merged.setdefault("lineage", []).extend(truth.get("lineage", []))
+    if not merged["lineage"]:
+        del merged["lineage"]
+    return merged
 
 
 def _content_words(text: str | None) -> set[str]:
@@ -150,11 +204,13 @@ KINDS = (
     Kind(
         name="recommendations",
         table="recommendations",
-        fields=("ref", "kind", "timescale", "page"),
+        fields=("ref", "kind", "timescale", "body", "page"),
         rows=lambda entry: entry.get("recommendations", []),
         keep=lambda row: True,
-        matches=lambda got, wanted: normalise(got["text"]) == normalise(wanted["text"]),
-        describe=lambda row: row["text"][:90],
+        matches=lambda got, wanted: _same_text(got["text"], wanted),
+        describe=lambda row: (
+            row["text"][:90] if "text" in row else f"{row['opening']} ... {row.get('closing')}"
+        ),
     ),
     Kind(
         name="indicators_table",
@@ -200,7 +256,7 @@ KINDS = (
 def evaluate(db: sqlite_utils.Database, truth: dict | str | Path) -> dict[str, Evaluation]:
     """Score every kind of record the truth labels, document by document."""
     if not isinstance(truth, dict):
-        truth = json.loads(Path(truth).read_text(encoding="utf-8"))
+        truth = load_truth(truth)
     results = {}
     for kind in KINDS:
         entries = [entry for entry in truth["documents"] if kind.name.split("_")[0] in entry]
@@ -212,7 +268,14 @@ def evaluate(db: sqlite_utils.Database, truth: dict | str | Path) -> dict[str, E
         total = Score()
         for score in documents.values():
             total.add(score)
-        results[kind.name] = Evaluation(kind=kind, documents=documents, total=total, fields=fields)
+        groups: dict[str, Score] = {}
+        if any("held_out" in entry for entry in entries):
+            for entry in entries:
+                group = "held out" if entry.get("held_out") else "tuning"
+                groups.setdefault(group, Score()).add(documents[entry["file"]])
+        results[kind.name] = Evaluation(
+            kind=kind, documents=documents, total=total, fields=fields, groups=groups
+        )
     return results
 
 
@@ -289,10 +352,14 @@ def _stored_value(name: str, row: dict, by_id: dict[int, dict]):
     if name == "parent_text":
         parent = by_id.get(row.get("parent_id"))
         return parent["text"] if parent else None
+    if name == "body":  # who a finding is made to: the LSCB's own are listed under it
+        return "LSCB" if row.get("source") == "LSCB" else "other"
     return row.get(name)
 
 
 def _same(name: str, got, wanted) -> bool:
+    if name == "body":
+        return (got == "LSCB") == (wanted == "LSCB")
     if name == "lead":
         return re.sub(r"\s+", "", got or "") == re.sub(r"\s+", "", wanted or "")
     if name in ("section", "area", "parent_text"):
@@ -313,6 +380,8 @@ def format_report(results: dict[str, Evaluation], *, details: bool = False) -> s
         for number, (document, score) in enumerate(documents, 1):
             lines.append(_score_line(f"{number:>2} {document[:41]}", score))
         lines.append(_score_line("   TOTAL", evaluation.total))
+        for group, score in sorted(evaluation.groups.items(), reverse=True):
+            lines.append(_score_line(f"   TOTAL {group}", score))
         if evaluation.fields:
             lines += ["", *_field_lines(name, evaluation)]
         if details:
@@ -370,6 +439,10 @@ def as_json(results: dict[str, Evaluation]) -> dict:
     return {
         name: {
             **score_dict(evaluation.total, evaluation.fields),
+            **{
+                group: score_dict(score, evaluation.fields)
+                for group, score in evaluation.groups.items()
+            },
             "documents": {
                 document: score_dict(score, evaluation.fields)
                 for document, score in evaluation.documents.items()
@@ -447,6 +520,93 @@ def format_lineage(scores: dict[str, Score], *, details: bool = False) -> str:
     return "\n".join(lines)
 
 
+# --- repeats: the same finding made again by a later inspection ----------------------
+
+
+def stored_truth_findings(db: sqlite_utils.Database, truth: dict) -> dict[tuple, int]:
+    """The stored recommendation each labelled finding ``(file, id)`` was found as."""
+    found = {}
+    for entry in truth["documents"]:
+        row = db.execute(
+            "SELECT id FROM documents WHERE file_name = ? ORDER BY id DESC LIMIT 1",
+            [entry["file"]],
+        ).fetchone()
+        if not row:
+            continue
+        unmatched = list(
+            db.query(
+                "SELECT id, text, ref FROM recommendations WHERE document_id = ? ORDER BY position",
+                [row[0]],
+            )
+        )
+        for wanted in entry.get("recommendations", []):
+            candidates = [item for item in unmatched if _same_text(item["text"], wanted)]
+            if "id" not in wanted or not candidates:
+                continue
+            same_ref = [item for item in candidates if item["ref"] == wanted.get("ref")]
+            got = (same_ref or candidates)[0]
+            unmatched.remove(got)
+            found[(entry["file"], wanted["id"])] = got["id"]
+    return found
+
+
+def stored_repeats(db: sqlite_utils.Database, files: set[str]) -> set[tuple[int, int]]:
+    """Repeat links stored between findings of two inspections of the labelled files."""
+    return {
+        (row["from_id"], row["to_id"])
+        for row in db.query(
+            "SELECT l.from_recommendation_id AS from_id, l.to_recommendation_id AS to_id, "
+            "fd.file_name AS earlier, td.file_name AS later FROM recommendation_links l "
+            "JOIN recommendations f ON f.id = l.from_recommendation_id "
+            "JOIN recommendations t ON t.id = l.to_recommendation_id "
+            "JOIN documents fd ON fd.id = f.document_id "
+            "JOIN documents td ON td.id = t.document_id "
+            "WHERE fd.doc_type = 'inspection_letter' AND td.doc_type = 'inspection_letter'"
+        )
+        if row["earlier"] in files and row["later"] in files
+    }
+
+
+def evaluate_repeats(db: sqlite_utils.Database, truth: dict) -> dict[str, Score]:
+    """Precision and recall of the repeat links against the labelled pairs, in all and for
+    the documents kept out of tuning and the rest. A labelled pair whose findings were not
+    both extracted counts as missed."""
+    found_as = stored_truth_findings(db, truth)
+    files = {entry["file"] for entry in truth["documents"]}
+    held_out_files = {entry["file"] for entry in truth["documents"] if entry.get("held_out")}
+    texts = {
+        row["id"]: row["text"]
+        for row in db.query("SELECT id, text FROM recommendations WHERE kind = 'finding'")
+    }
+    stored = stored_repeats(db, files)
+    held_out_ids = {
+        stored_id for (file, _), stored_id in found_as.items() if file in held_out_files
+    }
+    scores = {"repeats": Score(), "repeats tuning": Score(), "repeats held out": Score()}
+
+    def groups(held_out: bool) -> list[Score]:
+        return [scores["repeats"], scores["repeats held out" if held_out else "repeats tuning"]]
+
+    wanted = set()
+    for pair in truth.get("repeats", []):
+        ids = (found_as.get(tuple(pair["earlier"])), found_as.get(tuple(pair["later"])))
+        hit = None not in ids and ids in stored
+        wanted.add(ids)
+        for score in groups(pair.get("held_out", False)):
+            score.expected += 1
+            score.found += hit
+            if not hit:
+                score.misses.append(
+                    f"{pair['earlier'][1]} -> {pair['later'][1]} ({pair['later'][0]})"
+                )
+    for ids in stored:
+        for score in groups(ids[1] in held_out_ids):
+            score.extracted += 1
+            if ids not in wanted:
+                score.extras.append(f"{texts[ids[0]][:60]!r} -> {texts[ids[1]][:60]!r}")
+    return scores
+
+
 # --- documents: what each document is --------------------------------------------------
 
 # Scored per truth document type, where the truth entry carries the key in brackets.
@@ -481,7 +641,7 @@ def evaluate_documents(db: sqlite_utils.Database, truth: dict | str | Path) -> d
     stored is wrong on every field. Each Score counts documents found (``found`` of
     ``expected``) and, in ``fields``, right and scored per field."""
     if not isinstance(truth, dict):
-        truth = json.loads(Path(truth).read_text(encoding="utf-8"))
+        truth = load_truth(truth)
     entries = [entry for entry in truth["documents"] if "file" in entry]
     stored = {entry["file"]: _stored_document(db, entry["file"]) for entry in entries}
     files = set(stored)

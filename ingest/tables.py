@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -114,6 +115,10 @@ def ruled_tables(page, page_number: int, fills: list[Fill] = ()) -> list[Table]:
     edges: dict[float, float] = {}  # cells share their row and column edges: store each once
     for table in found:
         rows: list[list[Cell | None]] = []
+        # The merged slots of each row: a pattern most rows share is how the grid was
+        # drawn (a header's padding cutting every row's cells into narrow columns), not a
+        # heading merged across the row.
+        patterns = Counter(tuple(bbox is None for bbox in row.cells) for row in table.rows)
         for row, row_chars in zip(table.rows, _chars_by_row(table), strict=True):
             cells = [
                 None
@@ -125,7 +130,8 @@ def ruled_tables(page, page_number: int, fills: list[Fill] = ()) -> list[Table]:
                 )
                 for bbox in row.cells
             ]
-            if _spans_row(cells):
+            shared = patterns[tuple(bbox is None for bbox in row.cells)]
+            if _spans_row(cells) and not (shared >= 2 and shared * 2 >= len(table.rows)):
                 text = _text_in(row_chars, row.bbox)
                 cells = [Cell(text=text, bbox=_rounded(row.bbox))] + [None] * (len(cells) - 1)
             rows.append(cells)
