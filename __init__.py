@@ -9,4 +9,4 @@ __version__ = "0.1.0"
 
 # Bump when extraction would give different rows for the same bytes, so that
 # `plandrift reprocess --outdated` knows which documents to re-extract.
-EXTRACTOR_VERSION = 4
+EXTRACTOR_VERSION = 5

@@ -1,15 +1,17 @@
 """Keep recommendation coverage, repeat findings and a plan's restatements of an
 inspection's findings up to date after each document.
 
-Everything here is scoped to one authority (documents whose organisation names the same
-place), recomputed in full for it: a council has a few inspections and a few hundred
-actions, so this is cheap, and it stays correct whatever order documents arrive in.
+Everything here is scoped to one authority (documents of the same canonical organisation,
+or whose organisation names the same place where none was recognised), recomputed in full
+for it: a council has a few inspections and a few hundred actions, so this is cheap, and it
+stays correct whatever order documents arrive in. Every pair of its inspections is compared,
+not only neighbours: a finding dropped in 2019 and made again in 2023 is still a repeat.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import pairwise
+from itertools import combinations
 
 import sqlite_utils
 
@@ -19,17 +21,19 @@ from .finding_matching import Pair, cover_findings, repeat_findings
 
 def relink_findings(db: sqlite_utils.Database, document_id: int) -> None:
     """Recompute the coverage and repeats of the authority a newly stored document is of."""
-    organisation = db.execute(
-        "SELECT organisation FROM documents WHERE id = ?", [document_id]
-    ).fetchone()[0]
+    organisation, organisation_id = db.execute(
+        "SELECT organisation, organisation_id FROM documents WHERE id = ?", [document_id]
+    ).fetchone()
     if not organisation:
         return
     documents = [
         row
         for row in db.query(
-            "SELECT id, doc_type, doc_date, organisation FROM documents ORDER BY doc_date, id"
+            "SELECT id, doc_type, doc_date, organisation, organisation_id FROM documents "
+            "ORDER BY doc_date, id"
         )
-        if place_key(row["organisation"]) == place_key(organisation)
+        if (row["organisation_id"] == organisation_id if organisation_id else False)
+        or place_key(row["organisation"]) == place_key(organisation)
     ]
     ignore = frozenset(place_key(organisation).split("-"))  # the authority's own name
     with db.atomic():
@@ -75,10 +79,8 @@ def _cover(db: sqlite_utils.Database, documents: list[dict], ignore: frozenset[s
         if plans
         else []
     )
-    _replace_pairs(
+    _replace_coverage(
         db,
-        "recommendation_coverage",
-        ("recommendation_id", "action_id"),
         findings,
         actions,
         cover_findings([f["text"] for f in findings], [a["text"] for a in actions], ignore),
@@ -86,17 +88,17 @@ def _cover(db: sqlite_utils.Database, documents: list[dict], ignore: frozenset[s
 
 
 def _repeats(db: sqlite_utils.Database, documents: list[dict], ignore: frozenset[str]) -> None:
+    """Every pair of the authority's inspections, earlier against later."""
     inspections = [row["id"] for row in documents if row["doc_type"] == "inspection_letter"]
-    for earlier, later in pairwise(inspections):
-        before, after = _findings(db, [earlier]), _findings(db, [later])
-        _replace_pairs(
+    findings = {document_id: _findings(db, [document_id]) for document_id in inspections}
+    _delete_links(db, [row["id"] for rows in findings.values() for row in rows])
+    for earlier, later in combinations(inspections, 2):
+        before, after = findings[earlier], findings[later]
+        _insert_links(
             db,
-            "recommendation_links",
-            ("from_recommendation_id", "to_recommendation_id"),
             before,
             after,
             repeat_findings([f["text"] for f in before], [f["text"] for f in after], ignore),
-            owner="right",
         )
 
 
@@ -118,38 +120,56 @@ def _restated(db: sqlite_utils.Database, documents: list[dict], ignore: frozense
         pairs = repeat_findings(
             [f["text"] for f in original], [f["text"] for f in restated], ignore
         )
-        _replace_pairs(
+        _delete_links(db, [row["id"] for row in restated])
+        _insert_links(
             db,
-            "recommendation_links",
-            ("from_recommendation_id", "to_recommendation_id"),
             original,
             restated,
             [replace(pair, method=f"restated in plan: {pair.method}") for pair in pairs],
-            owner="right",
         )
 
 
-def _replace_pairs(
-    db: sqlite_utils.Database,
-    table: str,
-    columns: tuple[str, str],
-    left: list[dict],
-    right: list[dict],
-    pairs: list[Pair],
-    owner: str = "left",
-) -> None:
-    """Store scored pairs in place of the ones recorded before for the same records: coverage
-    belongs to its finding (the left side), a repeat to the later finding (the right)."""
-    owned = [row["id"] for row in (left if owner == "left" else right)]
-    if owned:
-        column = columns[0] if owner == "left" else columns[1]
+def _delete_links(db: sqlite_utils.Database, later_ids: list[int]) -> None:
+    """A link belongs to its later finding: forget the ones recorded for these."""
+    if later_ids:
         db.execute(
-            f"DELETE FROM [{table}] WHERE [{column}] IN ({','.join('?' * len(owned))})", owned
+            "DELETE FROM recommendation_links WHERE to_recommendation_id IN "
+            f"({','.join('?' * len(later_ids))})",
+            later_ids,
         )
-    db[table].insert_all(
+
+
+def _insert_links(
+    db: sqlite_utils.Database, earlier: list[dict], later: list[dict], pairs: list[Pair]
+) -> None:
+    db["recommendation_links"].insert_all(
         {
-            columns[0]: left[pair.left]["id"],
-            columns[1]: right[pair.right]["id"],
+            "from_recommendation_id": earlier[pair.left]["id"],
+            "to_recommendation_id": later[pair.right]["id"],
+            "score": pair.score,
+            "confidence": round(pair.score / 100, 2),
+            "method": pair.method,
+        }
+        for pair in pairs
+    )
+
+
+def _replace_coverage(
+    db: sqlite_utils.Database, findings: list[dict], actions: list[dict], pairs: list[Pair]
+) -> None:
+    """Store coverage in place of the rows recorded before for the same findings: coverage
+    belongs to its finding."""
+    owned = [row["id"] for row in findings]
+    if owned:
+        db.execute(
+            "DELETE FROM recommendation_coverage WHERE recommendation_id IN "
+            f"({','.join('?' * len(owned))})",
+            owned,
+        )
+    db["recommendation_coverage"].insert_all(
+        {
+            "recommendation_id": findings[pair.left]["id"],
+            "action_id": actions[pair.right]["id"],
             "score": pair.score,
             "method": pair.method,
         }

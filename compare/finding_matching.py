@@ -1,23 +1,33 @@
 """Link inspection findings to the plan actions that address them, and to the same finding
 made again in a later inspection.
 
-Pure: lists of dicts in, scored pairs out. Text is compared with rapidfuzz's
-token_set_ratio after normalisation, and a pair must also share key terms (longer words
-that are not generic council vocabulary), so that "supervision ... to be regular and
-reflective" and "the quality and effectiveness of supervision to staff at all levels" meet,
-while two findings that only share "the quality of" do not.
+Pure: lists of texts in, scored pairs out.
+
+Coverage compares a finding with actions by rapidfuzz's token_set_ratio after
+normalisation, and a pair must also share key terms (longer words that are not generic
+council vocabulary), so that "supervision ... to be regular and reflective" and "the
+quality and effectiveness of supervision to staff at all levels" meet, while two texts that
+only share "the quality of" do not.
+
+Repeats compare two inspections' findings by what they are about: their words, weighted by
+how rare each is among the two reports' findings, and their themes (extract/themes.py),
+weighted the same way. One-to-one by optimal assignment, so a weak pair that shares a
+generic word never blocks the right one.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
+from ..extract.themes import themes_of
+from ..wording import STOP_WORDS
 from .action_matching import normalise
 
 # A pair scores half its wording similarity plus TERM_WEIGHT per shared key term (two at
 # most), and needs at least one shared key term: words say more than letter overlap here.
 COVERAGE_CUTOFF = 45.0  # score for an action to count as addressing a finding
-REPEAT_CUTOFF = 50.0  # score for a later finding to count as the same finding again
 TERM_WEIGHT = 25.0
 MAX_ACTIONS_PER_FINDING = 5
 
@@ -39,6 +49,21 @@ class Pair:
     right: int
     score: float
     method: str
+
+
+@dataclass(frozen=True)
+class RepeatWeights:
+    """A repeat scores the similarity of its wording (the cosine of the two findings'
+    word weights, each word weighted by how rare it is among the findings compared) and
+    the share of their themes they have in common (each theme weighted the same way), both
+    0-1. Chosen on labelled repeats (bench/repeats.py)."""
+
+    wording: float = 0.5
+    theme: float = 0.5
+
+
+REPEAT_WEIGHTS = RepeatWeights()
+REPEAT_CUTOFF = 32.0  # of 100
 
 
 def key_terms(text: str | None, ignore: frozenset[str] = frozenset()) -> set[str]:
@@ -93,18 +118,120 @@ def cover_findings(
     ]
 
 
-def repeat_findings(
-    earlier: list[str], later: list[str], ignore: frozenset[str] = frozenset()
+def repeat_candidates(
+    earlier: list[str],
+    later: list[str],
+    ignore: frozenset[str] = frozenset(),
+    weights: RepeatWeights = REPEAT_WEIGHTS,
 ) -> list[Pair]:
-    """Findings of a later inspection that repeat an earlier one (one-to-one, best first)."""
-    used_left: set[int] = set()
-    used_right: set[int] = set()
+    """Every pair of an earlier and a later finding with anything in common, scored
+    0-100, not yet chosen. Rarity is counted over the two reports' findings, so words and
+    themes every finding of theirs uses ("plans", planning) count for little."""
+    texts = earlier + later
+    if not earlier or not later:
+        return []
+    vectors = _weighted([_stems(text, ignore) for text in texts])
+    themes = [set(themes_of(text)) for text in texts]
+    rarity = _rarity([list(found) for found in themes])
+    pairs = []
+    for row in range(len(earlier)):
+        for column in range(len(later)):
+            before, after = row, len(earlier) + column
+            wording = _cosine(vectors[before], vectors[after])
+            shared = themes[before] & themes[after]
+            union = themes[before] | themes[after]
+            theme_share = (
+                sum(rarity[theme] for theme in shared) / sum(rarity[theme] for theme in union)
+                if shared
+                else 0.0
+            )
+            score = 100 * (weights.wording * wording + weights.theme * theme_share)
+            if score > 0:
+                method = f"wording {100 * wording:.0f}" + (
+                    f"; theme: {', '.join(sorted(shared))}" if shared else ""
+                )
+                pairs.append(Pair(row, column, round(score, 1), method))
+    return pairs
+
+
+def repeat_findings(
+    earlier: list[str],
+    later: list[str],
+    ignore: frozenset[str] = frozenset(),
+    cutoff: float | None = None,
+) -> list[Pair]:
+    """Findings of a later inspection that repeat an earlier one: one-to-one, chosen by
+    optimal assignment over every candidate pair (so a weak pair never blocks a strong one
+    that shares a finding with it), then kept when they score *cutoff* or more."""
+    return assign_one_to_one(
+        repeat_candidates(earlier, later, ignore), REPEAT_CUTOFF if cutoff is None else cutoff
+    )
+
+
+def assign_one_to_one(pairs: list[Pair], cutoff: float) -> list[Pair]:
+    """The pairs that together score most with each item used once (the Hungarian
+    method, scipy's ``linear_sum_assignment``), keeping those at *cutoff* or above."""
+    eligible = [pair for pair in pairs if pair.score >= cutoff]
+    if not eligible:
+        return []
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    rows = sorted({pair.left for pair in eligible})
+    columns = sorted({pair.right for pair in eligible})
+    by_cell = {(pair.left, pair.right): pair for pair in eligible}
+    scores = np.zeros((len(rows), len(columns)))
+    for (left, right), pair in by_cell.items():
+        scores[rows.index(left), columns.index(right)] = pair.score
     chosen = []
-    for pair in sorted(
-        _scored_pairs(earlier, later, REPEAT_CUTOFF, ignore), key=lambda item: -item.score
-    ):
-        if pair.left not in used_left and pair.right not in used_right:
+    for row, column in zip(*linear_sum_assignment(scores, maximize=True), strict=True):
+        pair = by_cell.get((rows[row], columns[column]))
+        if pair is not None:
             chosen.append(pair)
-            used_left.add(pair.left)
-            used_right.add(pair.right)
-    return chosen
+    return sorted(chosen, key=lambda pair: (pair.right, pair.left))
+
+
+# Endings dropped so that "assessments", "assessed" and "assessment" weigh as one word.
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ies", "es", "ed", "s", "al", "ly")
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _stems(text: str, ignore: frozenset[str]) -> list[str]:
+    """The words a finding's subject is in: without cross-references in brackets ("(Para
+    31)"), stop words, the words every finding uses, or the authority's name."""
+    text = re.sub(r"\([^()]{0,80}\)", " ", text or "")
+    common = _COMMON_SUBJECT_WORDS | STOP_WORDS | ignore
+    return [_stem(word) for word in normalise(text).split() if len(word) > 2 and word not in common]
+
+
+def _rarity(documents: list[list[str]]) -> dict[str, float]:
+    """Inverse document frequency: how much finding a word (or theme) in two texts says."""
+    counts: dict[str, int] = {}
+    for words in documents:
+        for word in set(words):
+            counts[word] = counts.get(word, 0) + 1
+    total = len(documents)
+    return {word: math.log((total + 1) / (count + 1)) + 1 for word, count in counts.items()}
+
+
+def _weighted(documents: list[list[str]]) -> list[dict[str, float]]:
+    """Each text's words weighted by count and rarity, scaled to length one."""
+    rarity = _rarity(documents)
+    vectors = []
+    for words in documents:
+        vector: dict[str, float] = {}
+        for word in words:
+            vector[word] = vector.get(word, 0.0) + rarity[word]
+        length = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+        vectors.append({word: value / length for word, value in vector.items()})
+    return vectors
+
+
+def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
+    return sum(value * right.get(word, 0.0) for word, value in left.items())

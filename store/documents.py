@@ -19,6 +19,7 @@ from .. import EXTRACTOR_VERSION, __version__
 from ..extract.metadata import DocumentMetadata
 from ..extract.organisations import Authority, authorities
 from ..extract.records import ExtractedDocument
+from ..extract.themes import themes_of
 from .schema import document_label, list_heading, page_link
 
 # Tables holding rows derived from a document's content, children first; --force
@@ -180,10 +181,11 @@ def _insert_recommendations(
                     "page_link": page_link(document_id, item.page),
                     "ref": item.ref,
                     "text": item.text,
-                    "source": list_heading(item.source),
+                    "source": item.section or list_heading(item.source),
                     "source_as_printed": item.source,
                     "kind": item.kind,
                     "timescale": item.timescale,
+                    "theme": ", ".join(themes_of(item.text)) or None,
                     **about,
                 }
             )

@@ -584,6 +584,22 @@ def m013_organisations_and_document_identity(db: sqlite_utils.Database) -> None:
         db["recommendations"].update(row["id"], {"source": list_heading(row["source"])})
 
 
+@migrations()
+def m014_finding_themes_and_link_confidence(db: sqlite_utils.Database) -> None:
+    """What each finding is about (its themes, such as "workforce, supervision and
+    oversight") so findings can be faceted by subject, and how sure a link between two
+    findings is (``confidence``, 0-1) beside how it was made (``method``)."""
+    from ..extract.themes import themes_of
+
+    db["recommendations"].add_column("theme", str)
+    for row in list(db.query("SELECT id, text FROM recommendations")):
+        theme = ", ".join(themes_of(row["text"])) or None
+        db["recommendations"].update(row["id"], {"theme": theme})
+    db["recommendations"].create_index(["theme"])
+    db["recommendation_links"].add_column("confidence", float)
+    db.execute("UPDATE recommendation_links SET confidence = round(score / 100.0, 2)")
+
+
 _KIND_WORDS = {
     "improvement_plan": "plan",
     "board_report": "board report",

@@ -45,7 +45,9 @@ SHARED_MISSING = (
     "PLANDRIFT_SHARED), which are not there"
 )
 # Fixtures that read ../shared: a test that asks for one must be marked ``shared``.
-SHARED_FIXTURES = {"seed_documents", "seed_folder", "seeds_db", "corpus_ingest", "ofsted_reports"}
+SHARED_FIXTURES = {
+    "seed_documents", "seed_folder", "seeds_db", "corpus_ingest", "ofsted_reports", "ofsted_ingest"
+}  # fmt: skip
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -141,6 +143,18 @@ def ofsted_reports() -> dict[str, ReadDocument]:
         read = pool.map(partial(read_document, ocr=False), paths)
         pairs = zip(paths, read, strict=True)
         return {str(path.relative_to(CORPUS_DIR)): document for path, document in pairs}
+
+
+@pytest.fixture(scope="session")
+def ofsted_ingest(tmp_path_factory: pytest.TempPathFactory):
+    """Every real Ofsted report in the corpus ingested into one database, on every core:
+    their findings, and the repeats found between each authority's inspections."""
+    from plandrift.pipeline import IngestOptions, ingest_paths
+
+    paths = sorted([*CORPUS_DIR.glob("ofsted-*.pdf"), *CORPUS_DIR.glob("ofsted-series/*.pdf")])
+    db = open_database(tmp_path_factory.mktemp("ofsted") / "ofsted.db")
+    summary = ingest_paths(db, paths, IngestOptions(jobs=os.cpu_count() or 1, ocr=False))
+    return summary, db
 
 
 @pytest.fixture(scope="session")

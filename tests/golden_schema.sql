@@ -165,7 +165,7 @@ CREATE TABLE "recommendations" (
    "source" TEXT,
    "kind" TEXT NOT NULL,
    "timescale" TEXT
-, "page_link" TEXT, "organisation" TEXT, "doc_date" TEXT, "source_as_printed" TEXT);
+, "page_link" TEXT, "organisation" TEXT, "doc_date" TEXT, "source_as_printed" TEXT, "theme" TEXT);
 CREATE UNIQUE INDEX "idx_recommendations_document_id_position"
     ON "recommendations" ("document_id", "position");
 CREATE INDEX "idx_recommendations_kind"
@@ -296,7 +296,7 @@ CREATE TABLE "recommendation_links" (
    "to_recommendation_id" INTEGER NOT NULL REFERENCES "recommendations"("id"),
    "score" REAL NOT NULL,
    "method" TEXT NOT NULL
-);
+, "confidence" REAL);
 CREATE INDEX "idx_recommendation_links_from_recommendation_id"
     ON "recommendation_links" ("from_recommendation_id");
 CREATE INDEX "idx_recommendation_links_to_recommendation_id"
@@ -393,3 +393,5 @@ CREATE INDEX "idx_recommendations_organisation_doc_date"
     ON "recommendations" ("organisation", "doc_date");
 CREATE INDEX "idx_indicators_organisation_doc_date"
     ON "indicators" ("organisation", "doc_date");
+CREATE INDEX "idx_recommendations_theme"
+    ON "recommendations" ("theme");

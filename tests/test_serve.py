@@ -15,9 +15,13 @@ from datasette.app import Datasette
 
 from plandrift.serve import METADATA_FILE, metadata_for
 from samples.northdene import dashboard
+from samples.northdene.letter import LETTER_FILE
 
 from checks import planted_slippage
 from conftest import run_cli, serving
+
+# The monitoring visit says again, in other words, what the sample letter said of supervision.
+REPEATED_SUPERVISION = "Supervision of social workers that is regular, reflective and challenging."
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +41,7 @@ def served(samples, tmp_path_factory):
         "<body><main><h1>Monitoring visit to Northdene County Council children's services</h1>"
         "<p>Inspection dates: 2 June 2025</p><p>Lead inspector: His Majesty's Inspector</p>"
         "<h2>What needs to improve?</h2><ul><li>The response to children who go missing from home and care.</li>"
-        "</ul></main></body></html>",
+        f"<li>{REPEATED_SUPERVISION}</li></ul></main></body></html>",
         encoding="utf-8",
     )
     db_path = folder / "plandrift.db"
@@ -150,6 +154,18 @@ async def test_every_canned_query_gives_the_rows_the_samples_plant(served):
     for name, items in truth["recommendations"].items():
         assert counts[ids[name]]["recommendations"] == len(items), name
 
+    checked.add("repeated_findings")
+    rows = await run("repeated_findings", authority="")
+    letter = LETTER_FILE
+    supervision = [text for text in truth["recommendations"][letter] if "supervision" in text]
+    assert [
+        (row["authority"], row["earlier_report"], row["later_report"], row["later_finding"])
+        for row in rows
+    ] == [("Northdene County Council", dates[letter], "2025-06-02", REPEATED_SUPERVISION)]
+    assert [rows[0]["earlier_finding"]] == supervision
+    assert rows[0]["earlier_page"].startswith("/-/source/") and 0.32 <= rows[0]["confidence"] <= 1
+    assert await run("repeated_findings", authority="Leeds") == []
+
     checked.add("papers_at_a_meeting")
     # The samples hold no meeting pack (no agenda): no meeting, so no papers at one. Its rows
     # are checked on meeting packs in test_meetings.py::test_papers_at_a_meeting_canned_query.
@@ -173,7 +189,7 @@ def test_canned_queries_reach_growing_tables_through_indexes(served):
     queries = json.loads(METADATA_FILE.read_text())["databases"]["plandrift"]["queries"]
     connection = sqlite3.connect(datasette.databases["plandrift"].path)
     params = {"plan": "x", "from_date": "", "to_date": "", "thread_id": "1", "before": "2025-06-30",
-              "indicator": "x", "meeting": "x"}  # fmt: skip
+              "indicator": "x", "meeting": "x", "authority": "x"}  # fmt: skip
     for name, query in queries.items():
         aliases = dict(re.findall(r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?!ON\b)(\w+))?", query["sql"]))
         aliases = {alias or table: table for table, alias in aliases.items()}
