@@ -145,6 +145,8 @@ def load_truth(path: str | Path) -> dict:
         }
         for entry in truth.get("documents", []):
             entry = {"held_out": truth.get("held_out", False), **entry}
+            if "framework" in entry:  # labelled with its inspection framework: a report
+                entry.setdefault("doc_type", "inspection_letter")
             if "doc_date" not in entry and (entry.get("published") or entry.get("inspection_end")):
                 # An inspection report is dated by its publication, else the inspection's
                 # last day: the date plandrift files it under.
@@ -505,7 +507,7 @@ def evaluate_lineage(db: sqlite_utils.Database, plans: list[dict]) -> dict[str, 
 
 
 def format_lineage(scores: dict[str, Score], *, details: bool = False) -> str:
-    header = f"{'lineage':44} {'found':>6} {'extra':>6} {'missed':>6} {'P':>6} {'R':>6} {'F1':>6}"
+    header = f"{'links':44} {'found':>6} {'extra':>6} {'missed':>6} {'P':>6} {'R':>6} {'F1':>6}"
     lines = [header, "-" * len(header)]
     for name, score in scores.items():
         lines.append(

@@ -11,8 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from plandrift.evaluate import evaluate, evaluate_documents, evaluate_repeats, load_truth
+from plandrift.evaluate import (
+    evaluate,
+    evaluate_documents,
+    evaluate_repeats,
+    format_evaluation,
+    load_truth,
+)
 
+import score_reports
 from fixtures.seed_pdfs import SHARED_DIR
 
 pytestmark = pytest.mark.shared
@@ -29,7 +36,12 @@ def truth() -> dict:
 def test_findings_of_every_labelled_report(ofsted_ingest, truth):
     summary, db = ofsted_ingest
     assert summary.counts["ingested"] == len(truth["documents"]) == 28, summary.line
-    result = evaluate(db, truth)["recommendations"]
+    results = evaluate(db, truth)
+    report = format_evaluation(
+        results, evaluate_repeats(db, truth), documents=evaluate_documents(db, truth)
+    )
+    score_reports.REPORTS.append(("plandrift evaluate tests/truth/ofsted_findings", report))
+    result = results["recommendations"]
     assert result.total.f1 >= 0.97, result.total.misses + result.total.extras
     for name, score in result.documents.items():
         assert score.f1 >= 0.8, (name, score.misses, score.extras)
