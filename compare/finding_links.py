@@ -32,7 +32,7 @@ def relink_findings(db: sqlite_utils.Database, document_id: int) -> None:
             "SELECT id, doc_type, doc_date, organisation, organisation_id FROM documents "
             "ORDER BY doc_date, id"
         )
-        if (row["organisation_id"] == organisation_id if organisation_id else False)
+        if (organisation_id is not None and row["organisation_id"] == organisation_id)
         or place_key(row["organisation"]) == place_key(organisation)
     ]
     ignore = frozenset(place_key(organisation).split("-"))  # the authority's own name

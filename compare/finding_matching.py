@@ -127,9 +127,9 @@ def repeat_candidates(
     """Every pair of an earlier and a later finding with anything in common, scored
     0-100, not yet chosen. Rarity is counted over the two reports' findings, so words and
     themes every finding of theirs uses ("plans", planning) count for little."""
-    texts = earlier + later
     if not earlier or not later:
         return []
+    texts = earlier + later
     vectors = _weighted([_stems(text, ignore) for text in texts])
     themes = [set(themes_of(text)) for text in texts]
     rarity = _rarity([list(found) for found in themes])
@@ -155,17 +155,12 @@ def repeat_candidates(
 
 
 def repeat_findings(
-    earlier: list[str],
-    later: list[str],
-    ignore: frozenset[str] = frozenset(),
-    cutoff: float | None = None,
+    earlier: list[str], later: list[str], ignore: frozenset[str] = frozenset()
 ) -> list[Pair]:
     """Findings of a later inspection that repeat an earlier one: one-to-one, chosen by
     optimal assignment over every candidate pair (so a weak pair never blocks a strong one
-    that shares a finding with it), then kept when they score *cutoff* or more."""
-    return assign_one_to_one(
-        repeat_candidates(earlier, later, ignore), REPEAT_CUTOFF if cutoff is None else cutoff
-    )
+    that shares a finding with it), then kept when they score REPEAT_CUTOFF or more."""
+    return assign_one_to_one(repeat_candidates(earlier, later, ignore), REPEAT_CUTOFF)
 
 
 def assign_one_to_one(pairs: list[Pair], cutoff: float) -> list[Pair]:
@@ -179,10 +174,12 @@ def assign_one_to_one(pairs: list[Pair], cutoff: float) -> list[Pair]:
 
     rows = sorted({pair.left for pair in eligible})
     columns = sorted({pair.right for pair in eligible})
+    row_of = {left: index for index, left in enumerate(rows)}
+    column_of = {right: index for index, right in enumerate(columns)}
     by_cell = {(pair.left, pair.right): pair for pair in eligible}
     scores = np.zeros((len(rows), len(columns)))
     for (left, right), pair in by_cell.items():
-        scores[rows.index(left), columns.index(right)] = pair.score
+        scores[row_of[left], column_of[right]] = pair.score
     chosen = []
     for row, column in zip(*linear_sum_assignment(scores, maximize=True), strict=True):
         pair = by_cell.get((rows[row], columns[column]))

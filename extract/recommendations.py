@@ -84,7 +84,7 @@ def extract_recommendations(
                 bbox=item.bbox,
                 ref=item.ref,
                 timescale=item.group,
-                section=item.section,
+                section=item.section if kind == "finding" else None,
             )
         )
     if doc_type == "inspection_letter":

@@ -91,6 +91,16 @@ class _Writer:
         self.gap()
 
 
+def _numbered(page: _Writer, rng: random.Random, number: int, source: str, truth: list) -> int:
+    """One to three numbered findings from *number* on; the number after them."""
+    for _ in range(rng.randint(1, 3)):
+        text = _sentence(rng, rng.randint(4, 24))
+        page.item(f"{number}.", text, 70, 28, rng)
+        truth.append((text, str(number), source))
+        number += 1
+    return number
+
+
 def draw_report(seed: int) -> tuple[ReadDocument, list[tuple[str, str | None, str]]]:
     """A report and its findings: (text, ref, source)."""
     rng = random.Random(seed)
@@ -124,11 +134,7 @@ def draw_report(seed: int) -> tuple[ReadDocument, list[tuple[str, str | None, st
             ),
             70,
         )
-        for _ in range(rng.randint(1, 3)):
-            text = _sentence(rng, rng.randint(4, 24))
-            page.item(f"{number}.", text, 70, 28, rng)
-            truth.append((text, str(number), "Areas for improvement"))
-            number += 1
+        number = _numbered(page, rng, number, "Areas for improvement", truth)
     page.line("Summary for children and young people", 70, size=14, bold=True)
     page.item("", "Children told inspectors that their social workers listen to them.", 70, 0, rng)
     page.line("Inspection findings", 70, size=12, bold=True)
@@ -139,11 +145,7 @@ def draw_report(seed: int) -> tuple[ReadDocument, list[tuple[str, str | None, st
     page.top = PAGE_HEIGHT  # on a new page
     page.line("The Local Safeguarding Children Board (LSCB)", 70, size=16, bold=True)
     page.line("Recommendations", 70, size=14, bold=True)
-    for _ in range(rng.randint(1, 4)):
-        text = _sentence(rng, rng.randint(4, 20))
-        page.item(f"{number}.", text, 70, 28, rng)
-        truth.append((text, str(number), "LSCB"))
-        number += 1
+    number = _numbered(page, rng, number, "LSCB", truth)
     page.line("Information about this inspection", 70, size=16, bold=True)
     page.line("The inspection was carried out under section 136 of the Act.", 70)
     # An area SEND report's table: one finding a row, beside the body responsible.
