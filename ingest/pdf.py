@@ -4,12 +4,20 @@ pdfplumber does the reading; a cheap pre-flight with PDFium first names the fail
 pdfplumber either hides (a broken page index reads as "0 pages" without an error) or
 reports with a blank message (a password). Each page is closed as soon as it is read, so
 memory stays flat on long board packs.
+
+PDFium is also the second opinion on a damaged file: when pdfminer cannot parse what PDFium
+opened, calls a file password-protected that PDFium opened without one, or finds no text
+where PDFium finds some, the file is read again from PDFium's repair of it (a fresh
+cross-reference table, no security, a media box on every page). pdfminer's own log lines
+are kept out of the terminal and folded into the file's one line where they explain it.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache
 from itertools import groupby
@@ -47,11 +55,14 @@ def read_pdf(path: Path, *, password: str | None = None, ocr: bool = True) -> Re
     expected_pages, embedded_title = preflight_pdf(path, password=password)
     scanner = _Scanner(path, password) if ocr and tesseract_available() else None
     try:
-        pages = list(_read_pages(path, password, expected_pages, scanner))
+        with _library_log() as log:
+            pages, repaired = _read_pages(path, password, expected_pages, scanner)
     finally:
         if scanner:
             scanner.close()
     document = ReadDocument(file_kind="pdf", pages=pages, embedded_title=embedded_title)
+    if repaired:
+        document.warnings.append(f"read from PDFium's repair of the file: {repaired}{_first(log)}")
     scans = sum(1 for page in pages if page.text_layer == "none" and page.has_images)
     if ocr and scans and not scanner:
         document.warnings.append(
@@ -64,6 +75,36 @@ def read_pdf(path: Path, *, password: str | None = None, ocr: bool = True) -> Re
             "without text, so nothing can be extracted from it"
         )
     return document
+
+
+@contextmanager
+def _library_log() -> Iterator[list[str]]:
+    """pdfminer's log lines while a file is read, kept instead of printed (they name no
+    file, so a batch's lines could not be told apart)."""
+    messages: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    logger = logging.getLogger("pdfminer")
+    handler, propagate = Keep(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _first(log: list[str]) -> str:
+    """The first library message, to end a warning or error with, if there was one."""
+    if not log:
+        return ""
+    more = f" (and {len(log) - 1} more)" if len(log) > 1 else ""
+    return f" (pdfminer: {log[0][:120]}{more})"
 
 
 class _Scanner:
@@ -134,31 +175,105 @@ def _check_complete(path: Path) -> None:
 
 def _read_pages(
     path: Path, password: str | None, expected_pages: int, scanner: _Scanner | None
-) -> Iterator[Page]:
+) -> tuple[list[Page], str | None]:
+    """The pages as pdfplumber reads them, or as it reads PDFium's repair of the file when
+    it cannot read the file itself; and, then, why the repair was needed."""
+    try:
+        pages = _plumber_pages(path, password, scanner)
+    except _Unparsed as error:
+        if error.password and password:
+            raise EncryptedPdf("the PDF is password-protected") from None
+        # PDFium opened it (the pre-flight did), with no password if none was given.
+        reason = (
+            "pdfplumber took it for password-protected, but it opens without a password"
+            if error.password
+            else f"pdfplumber could not read it ({error.name})"
+        )
+        return _repaired_pages(path, password, expected_pages, scanner, error), reason
+    if not pages:
+        reason = "its page index (cross-reference table) is damaged"
+        return _repaired_pages(path, password, expected_pages, scanner), reason
+    if not any(page.lines or page.has_images for page in pages) and _pdfium_has_text(
+        path, password
+    ):
+        repaired = _repaired_pages(path, password, expected_pages, scanner)
+        if any(page.lines for page in repaired):
+            return repaired, "pdfplumber found no text where PDFium finds some"
+    return pages, None
+
+
+class _Unparsed(Exception):
+    """pdfplumber (pdfminer) could not read the file."""
+
+    def __init__(self, name: str, password: bool = False):
+        super().__init__(name)
+        self.name, self.password = name, password
+
+
+# Errors pdfplumber raises from a damaged page tree instead of a pdfminer error (a page
+# without a media box: "'NoneType' object is not iterable").
+_PAGE_TREE_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+
+
+def _plumber_pages(source, password: str | None, scanner: _Scanner | None) -> list[Page]:
     import pdfplumber
-    from pdfplumber.utils.exceptions import PdfminerException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     try:
-        with pdfplumber.open(path, password=password or "") as pdf:
-            if pdf.pages:
-                yield from _pages_of(pdf, scanner)
-                return
-        # pdfminer found no page from a damaged cross-reference table, where PDFium did:
-        # read PDFium's rewrite of the file (a fresh index) instead.
-        with pdfplumber.open(_rewritten(path, password)) as pdf:
-            if not pdf.pages:
-                raise NoPages(
-                    f"none of the {expected_pages} pages in the file can be found from its page "
-                    "index (the cross-reference table is damaged)"
-                )
-            yield from _pages_of(pdf, scanner)
+        with pdfplumber.open(source, password=password or "") as pdf:
+            return list(_pages_of(pdf, scanner))
+    except MalformedPDFException as error:
+        raise _Unparsed(type(error).__name__) from None
     except PdfminerException as error:
         cause = error.args[0] if error.args else error
         if isinstance(cause, MemoryError):  # reported with the memory limit by the worker
             raise MemoryError from None
-        if type(cause).__name__ == "PDFPasswordIncorrect":
+        password_error = type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError")
+        raise _Unparsed(type(cause).__name__, password=password_error) from None
+    except _PAGE_TREE_ERRORS as error:
+        raise _Unparsed(type(error).__name__) from None
+
+
+def _repaired_pages(
+    path: Path,
+    password: str | None,
+    expected_pages: int,
+    scanner: _Scanner | None,
+    failure: _Unparsed | None = None,
+) -> list[Page]:
+    try:
+        pages = _plumber_pages(_rewritten(path, password), None, scanner)
+    except _Unparsed as error:
+        if (failure or error).password:
             raise EncryptedPdf("the PDF is password-protected") from None
-        raise DamagedPdf(f"the PDF could not be parsed ({type(cause).__name__})") from None
+        raise DamagedPdf(f"the PDF could not be parsed ({(failure or error).name})") from None
+    if not pages:
+        raise NoPages(
+            f"none of the {expected_pages} pages in the file can be found from its page "
+            "index (the cross-reference table is damaged)"
+        )
+    return pages
+
+
+def _pdfium_has_text(path: Path, password: str | None) -> bool:
+    """Whether PDFium reads any character on any page (a quick check, no layout)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path), password=password)
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                text_page = page.get_textpage()
+                found = text_page.get_text_range().strip()
+                text_page.close()
+            finally:
+                page.close()
+            if found:
+                return True
+        return False
+    finally:
+        pdf.close()
 
 
 def _pages_of(pdf, scanner: _Scanner | None) -> Iterator[Page]:
@@ -172,13 +287,30 @@ def _pages_of(pdf, scanner: _Scanner | None) -> Iterator[Page]:
 
 
 def _rewritten(path: Path, password: str | None) -> io.BytesIO:
-    """The PDF as PDFium repairs and saves it (unencrypted, with a new cross-reference)."""
+    """The PDF as PDFium repairs and saves it: unencrypted, with a new cross-reference
+    table, and a media box on every page (pdfplumber cannot place a page without one)."""
+    import ctypes
+
     import pypdfium2
+    import pypdfium2.raw as pdfium
 
     pdf = pypdfium2.PdfDocument(str(path), password=password)
     try:
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]
+            except pypdfium2.PdfiumError:
+                raise NoPages(
+                    f"page {index + 1} cannot be read by pdfplumber or by PDFium "
+                    "(the page tree is damaged)"
+                ) from None
+            box = [ctypes.c_float() for _ in range(4)]
+            if not pdfium.FPDFPage_GetMediaBox(page.raw, *map(ctypes.byref, box)):
+                width, height = page.get_size()
+                pdfium.FPDFPage_SetMediaBox(page.raw, 0, 0, width, height)
+            page.close()
         buffer = io.BytesIO()
-        pdf.save(buffer)
+        pdf.save(buffer, flags=pdfium.FPDF_REMOVE_SECURITY)
     finally:
         pdf.close()
     buffer.seek(0)

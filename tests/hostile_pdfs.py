@@ -14,8 +14,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 
-def raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
-    """A PDF from numbered object bodies (object n is ``objects[n - 1]``) with a valid xref."""
+def raw_pdf(objects: list[bytes], root: int = 1, trailer: bytes = b"") -> bytes:
+    """A PDF from numbered object bodies (object n is ``objects[n - 1]``) with a valid xref;
+    *trailer* adds entries to the trailer dictionary."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -24,9 +25,10 @@ def raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
         root,
+        trailer,
         xref,
     )
     return bytes(out)
@@ -146,3 +148,36 @@ def broken_xref(source: Path, path: Path) -> Path:
     data[start:end] = broken
     path.write_bytes(bytes(data))
     return path
+
+
+# Damaged in ways pdfplumber cannot read and PDFium can (issue 17): each holds one page of
+# text, "What needs to improve?", and one flaw.
+DAMAGE_TEXT = b"BT /F1 14 Tf 72 700 Td (What needs to improve?) Tj 0 -20 Td (Plans.) Tj ET"
+_CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+_PAGES = b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] >>"
+_PAGE = b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+
+
+def damaged_pdf(flaw: str) -> bytes:
+    """A one-page PDF (two pages for ``no_media_box``) with the named flaw."""
+    objects = [_CATALOG, _PAGES, _PAGE, _stream(DAMAGE_TEXT), _FONT]
+    trailer = b""
+    if flaw == "encryption_that_is_not":  # /Encrypt names no object: pdfminer refuses it
+        trailer = b"/Encrypt 99 0 R "
+    elif flaw == "media_box_short":  # three numbers: pdfplumber cannot place the page
+        objects[1] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612] >>"
+    elif flaw == "media_box_not_numbers":  # pdfplumber's own MalformedPDFException
+        objects[1] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 (x)] >>"
+    elif flaw == "no_media_box":  # a second page with no media box and no contents
+        objects[1] = b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>"
+        objects[2] = _PAGE.replace(b">> >> >>", b">> >> /MediaBox [0 0 612 792] >>")
+        objects.append(b"<< /Type /Page /Parent 2 0 R >>")
+    elif flaw == "stream_length_wrong":  # pdfminer reads no text from the page
+        objects[3] = b"<< /Length 9999 >>\nstream\n" + DAMAGE_TEXT + b"\nendstream"
+    elif flaw == "page_dictionary_unclosed":  # pdfminer finds no page at all
+        objects[2] = _PAGE[:-2]
+    elif flaw == "kids_not_an_array":  # neither reader can load the page
+        objects[1] = b"<< /Type /Pages /Kids 3 0 R /Count 1 /MediaBox [0 0 612 792] >>"
+    else:
+        raise ValueError(flaw)
+    return raw_pdf(objects, trailer=trailer)

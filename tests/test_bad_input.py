@@ -16,6 +16,7 @@ from reportlab.pdfgen import canvas
 from plandrift.store.schema import open_database
 
 from conftest import run_cli
+from hostile_pdfs import damaged_pdf
 
 GOOD = "northdene-improvement-board-report-2025-02-24.pdf"
 PLAN = "northdene-improvement-plan-2025-01-15.pdf"
@@ -103,6 +104,12 @@ BAD_INPUTS = {
         "EncryptedPdf",
         "--password",
     ),
+    "page-tree-unreadable": (
+        "pages.pdf",
+        lambda documents: damaged_pdf("kids_not_an_array"),
+        "NoPages",
+        "cannot be read by pdfplumber or by PDFium",
+    ),
     "html-without-body-text": (
         "update.html",
         lambda documents: (
@@ -140,6 +147,33 @@ def test_bad_input_fails_clearly_and_batch_goes_on(case, tmp_path, samples, db_p
     assert [(row["path"], row["error_class"]) for row in errors] == [
         (str(folder / name), error_class)
     ]
+
+
+@pytest.mark.parametrize(
+    ("flaw", "why"),
+    [
+        ("encryption_that_is_not", "took it for password-protected, but it opens without"),
+        ("media_box_short", "pdfplumber could not read it (IndexError)"),
+        ("media_box_not_numbers", "pdfplumber could not read it (MalformedPDFException)"),
+        ("no_media_box", "pdfplumber could not read it (TypeError)"),
+        ("stream_length_wrong", "found no text where PDFium finds some"),
+        ("page_dictionary_unclosed", "page index (cross-reference table) is damaged"),
+    ],
+)
+def test_damaged_pdf_is_read_from_pdfiums_repair(flaw, why, tmp_path, db_path):
+    """What pdfplumber cannot read but PDFium can is stored with its text, and the file
+    gets one line saying so, pdfminer's own log lines folded into it."""
+    path = tmp_path / f"{flaw}.pdf"
+    path.write_bytes(damaged_pdf(flaw))
+    result = run_cli("ingest", path, "--db", db_path)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "1 ingested, 0 unchanged, 0 failed"
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"warning: {path}: read from PDFium's repair of the file: ")
+    assert why in line
+    pages = [row["text"] for row in open_database(db_path)["pages"].rows]
+    assert pages[0].startswith("What needs to improve?\nPlans.")
+    assert pages[1:] == ([""] if flaw == "no_media_box" else [])
 
 
 def test_missing_path_is_reported_and_others_ingested(tmp_path, samples, db_path):
