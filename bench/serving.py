@@ -4,8 +4,9 @@ Datasette on 127.0.0.1, as ratios against a trivial query measured in the same r
 Builds a database through plandrift's own migrations holding 1M actions (200 plans x 25
 versions x 200 actions, with the changes between versions) and 1M indicator figures (200
 authorities x 50 monthly reports x 100 figures), starts ``plandrift serve`` on it, makes a
-bounded number of requests per page and stops the server. Target: p95 < 100 ms for the
-canned queries.
+bounded number of requests per page and stops the server. Targets: p95 < 100 ms for the
+canned queries, p95 < 300 ms for the table pages an auditor opens (with their default
+facets).
 
     python bench/serving.py            # about 4 minutes to build, 2 to measure
     python bench/serving.py --scale 0.1
@@ -157,6 +158,11 @@ def build(path: Path, scale: float) -> dict[str, int]:
         "INSERT OR IGNORE INTO indicator_names (name, indicator_key) VALUES (?, ?)",
         [(name, name.lower()) for name in INDICATORS],
     )
+    for table in ("actions", "indicators"):  # as ingest stores them: the document's own
+        connection.execute(
+            f"UPDATE [{table}] SET (organisation, doc_date) = (SELECT d.organisation, "
+            f"d.doc_date FROM documents d WHERE d.id = [{table}].document_id)"
+        )
     connection.execute(  # what ingest stores for each report, here for all at once
         f"INSERT INTO indicator_series ({SERIES_COLUMNS}) "
         + SERIES_SELECT.format(document_filter="")
@@ -267,7 +273,10 @@ def pages(db: str, thread_id: int) -> list[tuple[str, str]]:
         ("actions table, default facets (HTML)", f"/{db}/actions"),
         ("actions filtered by status, facets (HTML)", f"/{db}/actions?status=off_track"),
         ("action_changes table, default facets (HTML)", f"/{db}/action_changes"),
+        ("actions of one authority, facets (HTML)",
+         f"/{db}/actions?organisation=Borough+Council+7"),
         ("indicators table, default facets (HTML)", f"/{db}/indicators"),
+        ("indicators filtered by series, facets (HTML)", f"/{db}/indicators?series=actual"),
         ("actions full-text search (HTML)", f"/{db}/actions?_search=supervision"),
     ]  # fmt: skip
 
@@ -332,7 +341,8 @@ def main() -> None:
             "|---|---|---|---|---|---|",
         ]
         for name, median, p95, worst in rows:
-            target = "p95 < 100 ms" if name.split(",")[0] in CANNED else ""
+            target = "p95 < 100 ms" if name.split(",")[0] in CANNED else "p95 < 300 ms"
+            target = "" if name.startswith("baseline") else target
             lines.append(
                 f"| {name} | {median:.0f} | {p95:.0f} | {worst:.0f} | {p95 / base_p95:.1f}x | {target} |"
             )

@@ -395,3 +395,7 @@ CREATE INDEX "idx_indicators_organisation_doc_date"
     ON "indicators" ("organisation", "doc_date");
 CREATE INDEX "idx_recommendations_theme"
     ON "recommendations" ("theme");
+CREATE INDEX "idx_actions_status_organisation"
+    ON "actions" ("status", "organisation");
+CREATE INDEX "idx_indicators_series_organisation"
+    ON "indicators" ("series", "organisation");
