@@ -25,7 +25,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from . import colour
-from .errors import DamagedPdf, EncryptedPdf, NoPages
+from .errors import DamagedPdf, EncryptedPdf, IngestError, NoPages
 from .model import Fill, Line, Page, ReadDocument, Table, Word
 from .ocr import DPI as OCR_DPI
 from .ocr import INSTALL_ADVICE, ScannedPage, fill_colour, read_scan, tesseract_available
@@ -57,6 +57,9 @@ def read_pdf(path: Path, *, password: str | None = None, ocr: bool = True) -> Re
     try:
         with _library_log() as log:
             pages, repaired = _read_pages(path, password, expected_pages, scanner)
+    except IngestError as error:
+        error.problem += _first(log)  # what pdfminer said, on the file's one line
+        raise
     finally:
         if scanner:
             scanner.close()
@@ -68,6 +71,11 @@ def read_pdf(path: Path, *, password: str | None = None, ocr: bool = True) -> Re
         document.warnings.append(
             f"{scans} page(s) are scanned images and Tesseract (the OCR program) is not "
             f"installed, so they were stored without text: {INSTALL_ADVICE}"
+        )
+    elif not document.has_text and not any(page.has_images for page in pages):
+        document.warnings.append(
+            "no page has text that can be read and no page holds an image (not a scan): its "
+            f"pages are stored without text, so nothing can be extracted from it{_first(log)}"
         )
     elif not document.has_text:
         document.warnings.append(

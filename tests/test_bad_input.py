@@ -205,7 +205,8 @@ def test_scanned_pdf_is_stored_with_a_warning(tmp_path, db_path):
     result = run_cli("ingest", scan, "--db", db_path)
     assert result.exit_code == 0
     assert result.stdout.strip() == "1 ingested, 0 unchanged, 0 failed"
-    assert result.stderr.startswith(f"warning: {scan}: no page has a text layer")
+    # Drawn shapes, not an image: stored without text, and not blamed on a scan.
+    assert result.stderr.startswith(f"warning: {scan}: no page has text that can be read")
     db = open_database(db_path)
     document = db["documents"].get(1)
     assert (document["pages"], document["pages_without_text"]) == (2, 2)
