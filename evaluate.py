@@ -319,11 +319,7 @@ def _score_document(
         if not candidates:
             score.misses.append(f"{entry['file']}: {kind.describe(wanted)}")
             continue
-        same_ref = [
-            item for item in candidates if "ref" in wanted and item.get("ref") == wanted["ref"]
-        ]
-        got = (same_ref or candidates)[0]
-        unmatched.remove(got)
+        got = _take(unmatched, candidates, wanted)
         score.found += 1
         for name in fields:
             if name not in wanted:
@@ -339,6 +335,15 @@ def _score_document(
                 )
     score.extras += [f"{entry['file']}: {kind.describe(item)}" for item in unmatched]
     return score
+
+
+def _take(unmatched: list[dict], candidates: list[dict], wanted: dict) -> dict:
+    """The stored row a truth row is found as (one with the same ref first), taken out of
+    *unmatched* so that no stored row counts twice."""
+    same_ref = [item for item in candidates if "ref" in wanted and item.get("ref") == wanted["ref"]]
+    got = (same_ref or candidates)[0]
+    unmatched.remove(got)
+    return got
 
 
 def _ocr_match(got: dict, wanted: dict) -> bool:
@@ -541,14 +546,12 @@ def stored_truth_findings(db: sqlite_utils.Database, truth: dict) -> dict[tuple,
                 [row[0]],
             )
         )
-        for wanted in entry.get("recommendations", []):
+        for wanted in entry.get("recommendations", []):  # matched as evaluate() matches
             candidates = [item for item in unmatched if _same_text(item["text"], wanted)]
-            if "id" not in wanted or not candidates:
-                continue
-            same_ref = [item for item in candidates if item["ref"] == wanted.get("ref")]
-            got = (same_ref or candidates)[0]
-            unmatched.remove(got)
-            found[(entry["file"], wanted["id"])] = got["id"]
+            if candidates:
+                got = _take(unmatched, candidates, wanted)
+                if "id" in wanted:
+                    found[(entry["file"], wanted["id"])] = got["id"]
     return found
 
 
