@@ -59,6 +59,15 @@ NO_OCR_OPTION = click.option(
     is_flag=True,
     help="Do not read scanned pages with Tesseract (they are stored without text).",
 )
+PDF_READER_OPTION = click.option(
+    "--pdf-reader",
+    type=click.Choice(["auto", "pdfplumber"]),
+    default="auto",
+    show_default=True,
+    help="auto: pages of prose are read by PDFium, ten times faster, and pages that may "
+    "hold a table by pdfplumber; pdfplumber: every page by pdfplumber (slower; for checking "
+    "a page whose text looks wrong).",
+)
 MAX_FILE_SIZE_OPTION = click.option(
     "--max-file-size",
     "max_file_size_mb",
@@ -138,6 +147,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @MAX_MEMORY_OPTION
 @MAX_FILE_SIZE_OPTION
 @NO_OCR_OPTION
+@PDF_READER_OPTION
 @SILENT_OPTION
 def ingest(
     paths: tuple[Path, ...],
@@ -153,6 +163,7 @@ def ingest(
     max_memory_mb: int,
     max_file_size_mb: int,
     no_ocr: bool,
+    pdf_reader: str,
     silent: bool,
 ) -> None:
     """Read board papers, plans, letters and reports into the database.
@@ -199,6 +210,7 @@ def ingest(
         limits=Limits(timeout, max_memory_mb),
         max_file_size=max_file_size_mb * 1_000_000,
         ocr=not no_ocr,
+        pdf_reader=pdf_reader,
     )
     _run_ingest(db, discover_files(paths), options, silent)
 
@@ -215,6 +227,7 @@ def ingest(
 @MAX_MEMORY_OPTION
 @MAX_FILE_SIZE_OPTION
 @NO_OCR_OPTION
+@PDF_READER_OPTION
 @SILENT_OPTION
 def reprocess(
     db_path: Path,
@@ -226,6 +239,7 @@ def reprocess(
     max_memory_mb: int,
     max_file_size_mb: int,
     no_ocr: bool,
+    pdf_reader: str,
     silent: bool,
 ) -> None:
     """Read again the files that failed, or that an older plandrift extracted.
@@ -251,6 +265,7 @@ def reprocess(
         limits=Limits(timeout, max_memory_mb),
         max_file_size=max_file_size_mb * 1_000_000,
         ocr=not no_ocr,
+        pdf_reader=pdf_reader,
     )
     _run_ingest(db, files, options, silent)
 

@@ -812,3 +812,76 @@ def format_evaluation(
     parts += [format_documents(documents, details=details)] if documents else []
     parts += [format_lineage(lineage, details=details)] if lineage else []
     return "\n\n".join(parts)
+
+
+# What the reader is held to: every extracted row the same, positions within this many points.
+READER_TOLERANCE = 0.05
+_READER_RECORDS = ("actions", "recommendations", "indicators")
+
+
+def reader_differences(path: str | Path) -> list[str]:
+    """What changes in one PDF's extracted rows when pdfplumber reads every page instead of
+    PDFium reading the pages of prose (``--pdf-reader auto``, the default): page text,
+    actions, recommendations, indicators and the document's metadata, positions compared
+    to READER_TOLERANCE points. Empty when the fast reader changes nothing."""
+    from dataclasses import asdict
+
+    from .extract.records import SourceFile
+    from .ingest.errors import IngestError
+    from .pipeline import process_file
+
+    readings = {}
+    for reader in ("auto", "pdfplumber"):
+        try:
+            readings[reader] = process_file(
+                SourceFile(str(path), "", 0), None, {}, 10**12, False, reader
+            )
+        except IngestError as error:
+            readings[reader] = error.error_class
+    fast, exact = readings["auto"], readings["pdfplumber"]
+    if isinstance(fast, str) or isinstance(exact, str):
+        return [] if fast == exact else [f"read as {fast!r} but as {exact!r} by pdfplumber alone"]
+    differences = [
+        f"page {one.number}: {_first_change(one.text.splitlines(), other.text.splitlines())}"
+        for one, other in zip(fast.pages, exact.pages, strict=False)
+        if (one.text, one.text_layer, one.width, one.height)
+        != (other.text, other.text_layer, other.width, other.height)
+    ]
+    if len(fast.pages) != len(exact.pages):
+        differences.append(f"{len(fast.pages)} pages, but {len(exact.pages)} by pdfplumber alone")
+    for name in _READER_RECORDS:
+        ours = [asdict(row) for row in getattr(fast, name)]
+        theirs = [asdict(row) for row in getattr(exact, name)]
+        if len(ours) != len(theirs):
+            differences.append(f"{name}: {len(ours)} rows, but {len(theirs)} by pdfplumber alone")
+        differences += [
+            f"{name} row {number}: {_first_change([one], [other])}"
+            for number, (one, other) in enumerate(zip(ours, theirs, strict=False), 1)
+            if not _close(one, other)
+        ]
+    if asdict(fast.metadata) != asdict(exact.metadata):
+        differences.append(
+            f"metadata: {_first_change([asdict(fast.metadata)], [asdict(exact.metadata)])}"
+        )
+    return differences
+
+
+def _close(one, other) -> bool:
+    """Equal, numbers within READER_TOLERANCE, inside dictionaries, lists and tuples too."""
+    if isinstance(one, dict) and isinstance(other, dict):
+        return one.keys() == other.keys() and all(_close(one[key], other[key]) for key in one)
+    if isinstance(one, list | tuple) and isinstance(other, list | tuple):
+        return len(one) == len(other) and all(map(_close, one, other))
+    if isinstance(one, float) and isinstance(other, float):
+        return abs(one - other) <= READER_TOLERANCE
+    return one == other
+
+
+def _first_change(ours: list, theirs: list) -> str:
+    for one, other in zip(ours, theirs, strict=False):
+        if not _close(one, other):
+            if isinstance(one, dict):
+                key = next(key for key in one if not _close(one[key], other.get(key)))
+                return f"{key} {one[key]!r}, but {other.get(key)!r} by pdfplumber alone"
+            return f"{one!r}, but {other!r} by pdfplumber alone"
+    return f"{len(ours)} lines, but {len(theirs)} by pdfplumber alone"

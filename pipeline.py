@@ -47,6 +47,7 @@ class IngestOptions:
     jobs: int = 1  # child processes reading and extracting at once; one writer either way
     limits: Limits = field(default_factory=Limits)  # per document, in its child process
     ocr: bool = True  # read scanned pages with Tesseract when it is installed
+    pdf_reader: str = "auto"  # auto (PDFium for pages of prose) | pdfplumber (every page)
 
 
 @dataclass
@@ -188,7 +189,12 @@ def _run(work: _Work, options: IngestOptions) -> ExtractedDocument | tuple[str, 
     """Read and extract in whichever process runs it; failures come back as (class, message)."""
     try:
         return process_file(
-            work.source, options.password, work.overrides, options.max_file_size, options.ocr
+            work.source,
+            options.password,
+            work.overrides,
+            options.max_file_size,
+            options.ocr,
+            options.pdf_reader,
         )
     except IngestError as error:
         return error.error_class, str(error)
@@ -258,9 +264,16 @@ def process_file(
     overrides: dict[str, str],
     max_file_size: int,
     ocr: bool = True,
+    pdf_reader: str = "auto",
 ) -> ExtractedDocument:
     """Read and extract one file. Pure (no database), so it can run in a worker process."""
-    read = read_document(Path(source.path), password=password, max_file_size=max_file_size, ocr=ocr)
+    read = read_document(
+        Path(source.path),
+        password=password,
+        max_file_size=max_file_size,
+        ocr=ocr,
+        pdf_reader=pdf_reader,
+    )
     return extract_document(source, read, overrides)
 
 

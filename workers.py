@@ -103,6 +103,10 @@ def _death(exitcode: int | None, limits: Limits) -> IngestError:
             f"reading it was stopped by the system (probably out of memory; the limit is "
             f"{limits.max_memory_mb} MB)"
         )
+    if exitcode == -signal.SIGABRT:  # how PDFium stops when an allocation fails
+        error = _too_much_memory(limits.max_memory_mb)
+        error.problem += " (PDFium stopped abruptly, as it does when an allocation fails)"
+        return error
     return ReaderCrashed(f"the process reading it stopped unexpectedly (exit code {exitcode})")
 
 

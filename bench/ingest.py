@@ -1,6 +1,13 @@
-"""Ingest cost, parallelism and memory, each as a ratio against a baseline measured in the
-same run. Prints tables and appends them to bench/results.md.
+"""Ingest speed by reader, cost, parallelism and memory, each as a ratio against a baseline
+measured in the same run. Prints tables and appends them to bench/results.md.
 
+0. Readers: pages per second of ``plandrift ingest --jobs 1`` (one core) with the fast
+   reader (``--pdf-reader auto``: PDFium reads pages of prose) and with pdfplumber reading
+   every page (as before), against a bare pdfplumber ``extract_text`` pass and a bare
+   PDFium text pass, for prose (the Ofsted reports), council papers (the rest of the
+   corpus) and a long action plan; with the share of pages the fast run sent to
+   pdfplumber. Targets: prose at >= 40 pages/s and >= 10x the pdfplumber-only rate; plans
+   no slower. (tests/test_fast_reader.py holds the extracted rows to being the same.)
 1. Cost: ``plandrift ingest --jobs 1`` end to end against a bare pdfplumber pass
    (``extract_text`` + ``find_tables`` on every page, pages closed) over the same PDFs:
    the corpus in ../shared/corpus and a generated long plan. Target: <= 1.25x.
@@ -8,7 +15,8 @@ same run. Prints tables and appends them to bench/results.md.
    40 distinct documents. Target: >= 1.7x.
 3. Memory: peak RSS of ingesting a 50-page plan against a 500-page one. Target: < 1.3x.
 
-    python bench/ingest.py
+    python bench/ingest.py                 # everything (about 20 minutes)
+    python bench/ingest.py --readers-only  # the readers table alone
 """
 
 from __future__ import annotations
@@ -27,6 +35,25 @@ from report import heading, publish
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("PLANDRIFT_SHARED", REPO.parent / "shared")) / "corpus"
 PLANDRIFT = str(Path(sys.executable).parent / "plandrift")
+BARE_TEXT = """
+import sys, pdfplumber
+for path in sys.argv[1:]:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text(); page.close()
+"""
+PDFIUM_TEXT = """
+import sys, pypdfium2
+for path in sys.argv[1:]:
+    pdf = pypdfium2.PdfDocument(path)
+    for index in range(len(pdf)):
+        page = pdf[index]
+        text = page.get_textpage()
+        text.get_text_range()
+        boxes = [text.get_rect(number) for number in range(text.count_rects())]
+        text.close(); page.close()
+    pdf.close()
+"""
 BARE = """
 import sys, pdfplumber
 for path in sys.argv[1:]:
@@ -92,9 +119,78 @@ def median_time(command: list[str], runs: int, reset=None) -> tuple[float, float
     return statistics.median(times), min(times), max(times)
 
 
+def reader_speeds(work: Path) -> list[str]:
+    """Pages per second by reader, for prose, council papers and a long plan."""
+    import sqlite3
+
+    ofsted = sorted([*CORPUS.glob("ofsted-*.pdf"), *CORPUS.glob("ofsted-series/*.pdf")])
+    papers = sorted(path for path in CORPUS.glob("*.pdf") if not path.name.startswith("ofsted"))
+    sets = {
+        f"prose: {len(ofsted)} Ofsted reports": ([str(path) for path in ofsted], True),
+        f"council papers: the other {len(papers)} corpus PDFs": ([str(p) for p in papers], None),
+        "plan: a 300-page action plan (ruled tables)": (
+            [str(long_plan(work / "plan-300-readers.pdf", 300 * 20))],
+            False,
+        ),
+    }
+    tiny = work / "start-up.txt"
+    tiny.write_text("Start-up\n", encoding="utf-8")
+    db = work / "readers.db"
+
+    def ingest(files: list[str], reader: str) -> float:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        command = [PLANDRIFT, "ingest", *files, "--db", str(db), "--jobs", "1", "-s"]
+        return timed([*command, "--pdf-reader", reader])
+
+    start_up = ingest([str(tiny)], "auto")
+    lines = [
+        heading("Ingest by reader"),
+        f"One core (--jobs 1); plandrift figures include its start-up of {start_up:.1f} s "
+        "per run, and in brackets exclude it.",
+        "",
+        "| documents | pages | PDFium text | bare pdfplumber text | plandrift, pdfplumber "
+        "only (before) | plandrift, PDFium for prose | fast vs before | pages sent to "
+        "pdfplumber | target |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, (files, prose) in sets.items():
+        pages = sum(_page_count(path) for path in files)
+        pdfium = pages / timed([sys.executable, "-c", PDFIUM_TEXT, *files])
+        bare = pages / timed([sys.executable, "-c", BARE_TEXT, *files])
+        before = ingest(files, "pdfplumber")
+        fast = ingest(files, "auto")
+        with sqlite3.connect(db) as connection:
+            slow_pages = connection.execute(
+                "SELECT count(*) FROM pages WHERE reader = 'pdfplumber'"
+            ).fetchone()[0]
+        target = {True: ">= 40 pages/s, >= 10x", False: ">= 1.0x (no slower)", None: ""}[prose]
+        lines.append(
+            f"| {name} | {pages} | {pdfium:.0f} | {bare:.1f} | {pages / before:.1f} "
+            f"({pages / (before - start_up):.1f}) | {pages / fast:.1f} "
+            f"({pages / (fast - start_up):.1f}) | {before / fast:.2f}x "
+            f"({(before - start_up) / (fast - start_up):.2f}x) | {slow_pages / pages:.0%} | "
+            f"{target} |"
+        )
+    return lines
+
+
+def _page_count(path: str) -> int:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="plandrift-bench-"))
     try:
+        publish(reader_speeds(work))
+        if "--readers-only" in sys.argv:
+            return
         corpus = sorted(str(path) for path in CORPUS.glob("*.pdf"))
         pdfs = [*corpus, str(long_plan(work / "plan-300.pdf", 300 * 20))]
         db = work / "bench.db"

@@ -35,6 +35,7 @@ class PageText:
     width: float | None
     height: float | None
     ocr_confidence: float | None = None
+    reader: str | None = None  # pdfium | pdfplumber for a PDF page (see ingest/pdf.py)
 
 
 @dataclass
@@ -86,6 +87,7 @@ def extract_document(
                 page.width,
                 page.height,
                 page.ocr_confidence,
+                page.reader or read.file_kind,
             )
             for page in read.pages
         ],

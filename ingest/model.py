@@ -93,6 +93,8 @@ class Page:
     tables: list[Table] = field(default_factory=list)
     ocr_confidence: float | None = None  # Tesseract's mean word confidence (0-100), if OCR'd
     has_images: bool = False  # holds a picture (a scan, when it has no text)
+    # The library that read a PDF page: "pdfium" (a page of prose) or "pdfplumber".
+    reader: str | None = None
 
     @property
     def text(self) -> str:

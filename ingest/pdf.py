@@ -29,7 +29,8 @@ from .errors import DamagedPdf, EncryptedPdf, IngestError, NoPages
 from .model import Fill, Line, Page, ReadDocument, Table, Word
 from .ocr import DPI as OCR_DPI
 from .ocr import INSTALL_ADVICE, ScannedPage, fill_colour, read_scan, tesseract_available
-from .tables import Columns, Rule, aligned_tables, ruled_tables
+from .pdfium_page import read_pdfium_page
+from .tables import Columns, aligned_tables, could_hold_ruled_table, row_rules, ruled_tables
 
 _EOF_WINDOW = 4096
 _PDFIUM_PASSWORD_ERROR = 4
@@ -45,18 +46,26 @@ _SYMBOL_GLYPHS = {"ü": "✔", "þ": "✔", "3": "✔", "4": "✔", "P": "✔", 
 _PRIVATE_USE_SYMBOLS = range(0xF020, 0xF100)  # symbol fonts mapped to U+F0xx by Word
 _MARKS = "●■◆▲✔✓✘✗"  # marks a status may be shown by, in its colour
 _HEADER_REACH = 40.0  # points above a shaded table where its header may stand unshaded
+PDF_READERS = ("auto", "pdfplumber")  # see read_pdf
 
 
-def read_pdf(path: Path, *, password: str | None = None, ocr: bool = True) -> ReadDocument:
+def read_pdf(
+    path: Path, *, password: str | None = None, ocr: bool = True, reader: str = "auto"
+) -> ReadDocument:
     """Read every page of a PDF; raise an IngestError subclass when it cannot be read.
 
-    With ``ocr``, a page holding an image but no text (a scan) is read by Tesseract.
+    With ``ocr``, a page holding an image but no text (a scan) is read by Tesseract. With
+    ``reader`` "auto", pages of prose are read by PDFium alone (see _prose_page); with
+    "pdfplumber", every page is read by pdfplumber.
     """
+    if reader not in PDF_READERS:
+        raise ValueError(f"reader must be one of {', '.join(PDF_READERS)}, not {reader!r}")
+    prose = reader == "auto"
     expected_pages, embedded_title = preflight_pdf(path, password=password)
     scanner = _Scanner(path, password) if ocr and tesseract_available() else None
     try:
         with _library_log() as log:
-            pages, repaired = _read_pages(path, password, expected_pages, scanner)
+            pages, repaired = _read_pages(path, password, expected_pages, scanner, prose)
     except IngestError as error:
         error.problem += _first(log)  # what pdfminer said, on the file's one line
         raise
@@ -182,12 +191,17 @@ def _check_complete(path: Path) -> None:
 
 
 def _read_pages(
-    path: Path, password: str | None, expected_pages: int, scanner: _Scanner | None
+    path: Path,
+    password: str | None,
+    expected_pages: int,
+    scanner: _Scanner | None,
+    prose: bool,
 ) -> tuple[list[Page], str | None]:
-    """The pages as pdfplumber reads them, or as it reads PDFium's repair of the file when
-    it cannot read the file itself; and, then, why the repair was needed."""
+    """The pages as pdfplumber reads them (``prose``: pages of prose as PDFium reads
+    them), or as it reads PDFium's repair of the file when it cannot read the file
+    itself; and, then, why the repair was needed."""
     try:
-        pages = _plumber_pages(path, password, scanner)
+        pages = _plumber_pages(path, password, scanner, prose)
     except _Unparsed as error:
         if error.password and password:
             raise EncryptedPdf("the PDF is password-protected") from None
@@ -197,14 +211,14 @@ def _read_pages(
             if error.password
             else f"pdfplumber could not read it ({error.name})"
         )
-        return _repaired_pages(path, password, expected_pages, scanner, error), reason
+        return _repaired_pages(path, password, expected_pages, scanner, prose, error), reason
     if not pages:
         reason = "its page index (cross-reference table) is damaged"
-        return _repaired_pages(path, password, expected_pages, scanner), reason
+        return _repaired_pages(path, password, expected_pages, scanner, prose), reason
     if not any(page.lines or page.has_images for page in pages) and _pdfium_has_text(
         path, password
     ):
-        repaired = _repaired_pages(path, password, expected_pages, scanner)
+        repaired = _repaired_pages(path, password, expected_pages, scanner, prose)
         if any(page.lines for page in repaired):
             return repaired, "pdfplumber found no text where PDFium finds some"
     return pages, None
@@ -223,13 +237,26 @@ class _Unparsed(Exception):
 _PAGE_TREE_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
 
 
-def _plumber_pages(source, password: str | None, scanner: _Scanner | None) -> list[Page]:
+def _plumber_pages(
+    source: Path | io.BytesIO, password: str | None, scanner: _Scanner | None, prose: bool
+) -> list[Page]:
+    """Every page, through pdfplumber's view of the file (its page count, its errors);
+    with ``prose``, each page of prose is read by PDFium instead."""
     import pdfplumber
+    import pypdfium2
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     try:
         with pdfplumber.open(source, password=password or "") as pdf:
-            return list(_pages_of(pdf, scanner))
+            fast = None
+            if prose:
+                data = source.getvalue() if isinstance(source, io.BytesIO) else str(source)
+                fast = pypdfium2.PdfDocument(data, password=password)
+            try:
+                return list(_pages_of(pdf, scanner, fast))
+            finally:
+                if fast is not None:
+                    fast.close()
     except MalformedPDFException as error:
         raise _Unparsed(type(error).__name__) from None
     except PdfminerException as error:
@@ -247,10 +274,11 @@ def _repaired_pages(
     password: str | None,
     expected_pages: int,
     scanner: _Scanner | None,
+    prose: bool,
     failure: _Unparsed | None = None,
 ) -> list[Page]:
     try:
-        pages = _plumber_pages(_rewritten(path, password), None, scanner)
+        pages = _plumber_pages(_rewritten(path, password), None, scanner, prose)
     except _Unparsed as error:
         if (failure or error).password:
             raise EncryptedPdf("the PDF is password-protected") from None
@@ -284,14 +312,63 @@ def _pdfium_has_text(path: Path, password: str | None) -> bool:
         pdf.close()
 
 
-def _pages_of(pdf, scanner: _Scanner | None) -> Iterator[Page]:
+def _pages_of(pdf, scanner: _Scanner | None, fast) -> Iterator[Page]:
+    """The pages in order, each read by PDFium (``fast``, an open PdfDocument) when it is a
+    page of prose, by pdfplumber otherwise; an unruled table open at the foot of one page
+    is carried to the next."""
     carry: Columns | None = None
     for page in pdf.pages:
         try:
-            read, carry = _read_page(page, carry, scanner)
+            read = _prose_page(fast, page.page_number, carry) if fast is not None else None
+            if read is None:
+                read, carry = _read_page(page, carry, scanner)
+            else:
+                carry = None
             yield read
         finally:
             page.close()
+
+
+def _prose_page(pdf, number: int, carry: Columns | None) -> Page | None:
+    """Page ``number`` as PDFium reads it, when it is a page of prose; None when pdfplumber
+    must read it: it has no text (a scan?), PDFium's characters may not be pdfminer's
+    (rotated text, an offset media box, overprinted glyphs), or a table could be on it
+    (drawn edges that pdfplumber could make a grid of, or columns of aligned text).
+
+    The lines are built from the characters by pdfplumber's own code, so a page read
+    either way gives the same lines (tests/test_fast_reader.py holds the corpus to it)."""
+    try:
+        read = read_pdfium_page(pdf, number - 1)
+    except Exception:  # whatever PDFium trips on, pdfplumber reads the page
+        return None
+    if read.unsure or not read.chars:
+        return None
+    _name_symbol_glyphs(read.chars)
+    bbox = (0.0, 0.0, read.width, read.height)
+    if _has_overprinted_chars(read.chars) or could_hold_ruled_table(read.edges, bbox):
+        return None
+    lines = [line for raw in _text_lines(read.chars, bbox) if (line := _line(raw))]
+    tables, _ = aligned_tables(lines, number, carry, [], row_rules(read.edges, read.width))
+    if tables:
+        return None
+    return Page(
+        number=number,
+        lines=[replace(line, words=()) for line in lines],
+        width=read.width,
+        height=read.height,
+        has_images=read.has_images,
+        reader="pdfium",
+    )
+
+
+def _text_lines(chars: list[dict], bbox: tuple[float, float, float, float]) -> list[dict]:
+    """pdfplumber's lines of text (``Page.extract_text_lines``) from characters of either
+    reader."""
+    from pdfplumber.utils.text import chars_to_textmap
+
+    width, height = bbox[2] - bbox[0], bbox[3] - bbox[1]
+    textmap = chars_to_textmap(chars, layout_bbox=bbox, layout_width=width, layout_height=height)
+    return textmap.extract_text_lines(strip=True, return_chars=True)
 
 
 def _rewritten(path: Path, password: str | None) -> io.BytesIO:
@@ -336,11 +413,7 @@ def _read_page(
     """
     _name_symbol_glyphs(page.chars)
     clean = _deduped(page) if _has_overprinted_chars(page.chars) else page
-    lines = [
-        line
-        for raw in clean.extract_text_lines(return_chars=True, strip=True)
-        if (line := _line(raw))
-    ]
+    lines = [line for raw in _text_lines(clean.chars, clean.bbox) if (line := _line(raw))]
     has_images = bool(page.images)
     text_layer, confidence = ("native" if lines else "none"), None
     if not lines and has_images and scanner:
@@ -356,7 +429,9 @@ def _read_page(
         if not any(_inside(line.bbox, table.bbox) for table in tables + boxed)
     ]
     rules = (
-        _row_rules(clean) if text_layer == "native" else (scan.rules if text_layer == "ocr" else [])
+        row_rules(clean.edges, float(page.width))
+        if text_layer == "native"
+        else (scan.rules if text_layer == "ocr" else [])
     )
     aligned, carry = aligned_tables(
         outside, page.page_number, None if tables else carry, fills, rules
@@ -374,24 +449,9 @@ def _read_page(
         tables=tables + aligned,
         ocr_confidence=confidence,
         has_images=has_images,
+        reader="pdfplumber",
     )
     return read, carry
-
-
-def _row_rules(page) -> list[Rule]:
-    """The horizontal lines that part rows: rules, and the top and bottom edges of shaded
-    bands (zebra rows), with the stretches each covers, where together they run at least a
-    third of the page wide."""
-    at: dict[float, list[tuple[float, float]]] = {}
-    for edge in page.edges:
-        if edge["orientation"] == "h":
-            at.setdefault(round(edge["top"]), []).append((edge["x0"], edge["x1"]))
-    wide = float(page.width) / 3
-    return [
-        (float(top), tuple(sorted(spans)))
-        for top, spans in sorted(at.items())
-        if sum(x1 - x0 for x0, x1 in spans) >= wide
-    ]
 
 
 def _coloured_from_pixels(table: Table, scan: ScannedPage) -> Table:
@@ -451,7 +511,9 @@ def _overlaps(box, other) -> bool:
 
 def _name_symbol_glyphs(chars: list[dict]) -> None:
     """Give ticks, crosses and dots drawn in a symbol font the character they show, in place
-    (pdfplumber hands the same character objects to every later step of the page)."""
+    (pdfplumber hands the same character objects to every later step of the page). A
+    symbol font's space is still a space, not a mark."""
+    symbol_font: dict[str, bool] = {}
     for char in chars:
         text = char["text"]
         code = ord(text) if len(text) == 1 else 0
@@ -460,9 +522,13 @@ def _name_symbol_glyphs(chars: list[dict]) -> None:
             continue
         if code in _PRIVATE_USE_SYMBOLS:
             text = chr(code - 0xF000)
-        elif not any(font in (char.get("fontname") or "").lower() for font in _SYMBOL_FONTS):
-            continue
-        char["text"] = _SYMBOL_GLYPHS.get(text, "●")
+        else:
+            fontname = char.get("fontname") or ""
+            if fontname not in symbol_font:
+                symbol_font[fontname] = any(font in fontname.lower() for font in _SYMBOL_FONTS)
+            if not symbol_font[fontname]:
+                continue
+        char["text"] = " " if text.isspace() else _SYMBOL_GLYPHS.get(text, "●")
 
 
 def _fills(page) -> list[Fill]:
@@ -567,11 +633,5 @@ def _has_overprinted_chars(chars: list[dict]) -> bool:
     ``dedupe_chars`` fixes that but costs several times a page's whole parse, so it is
     only run when a cheap count finds such pairs.
     """
-    seen: set[tuple[str, int, int]] = set()
-    repeats = 0
-    for char in chars:
-        key = (char["text"], round(char["x0"]), round(char["top"]))
-        if key in seen:
-            repeats += 1
-        seen.add(key)
-    return repeats > max(3, len(chars) // 20)
+    spots = {(char["text"], round(char["x0"]), round(char["top"])) for char in chars}
+    return len(chars) - len(spots) > max(3, len(chars) // 20)

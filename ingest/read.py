@@ -23,9 +23,10 @@ def read_document(
     password: str | None = None,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     ocr: bool = True,
+    pdf_reader: str = "auto",
 ) -> ReadDocument:
     """Read ``path`` into pages, choosing the reader from the file's content (``ocr``: read
-    scanned PDF pages with Tesseract when it is installed)."""
+    scanned PDF pages with Tesseract when it is installed; ``pdf_reader``: see read_pdf)."""
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -43,7 +44,7 @@ def read_document(
             advice="this is often an error page saved by a failed download: download the PDF again",
         )
     if kind == "pdf":
-        return read_pdf(path, password=password, ocr=ocr)
+        return read_pdf(path, password=password, ocr=ocr, reader=pdf_reader)
     if kind == "docx":
         return read_docx(path)
     try:

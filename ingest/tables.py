@@ -143,6 +143,38 @@ def ruled_tables(page, page_number: int, fills: list[Fill] = ()) -> list[Table]:
     return tables
 
 
+def could_hold_ruled_table(edges: list[dict], bbox: BBox) -> bool:
+    """Whether pdfplumber's finder could draw a table of two rows and two columns from
+    these edges (pdfplumber's edge dictionaries, from any reader), before any text is
+    looked at: a page where it could not needs no pdfplumber parse to find its tables."""
+    from pdfplumber.table import TableFinder
+
+    class Drawing:  # what the finder reads of a page for its "lines" strategy
+        def __init__(self) -> None:
+            self.edges, self.bbox = edges, bbox
+
+    return any(
+        len(table.rows) >= 2 and max(len(row.cells) for row in table.rows) >= 2
+        for table in TableFinder(Drawing()).tables
+    )
+
+
+def row_rules(edges: list[dict], page_width: float) -> list[Rule]:
+    """The horizontal lines that part rows: rules, and the top and bottom edges of shaded
+    bands (zebra rows), with the stretches each covers, where together they run at least a
+    third of the page wide."""
+    at: dict[float, list[tuple[float, float]]] = {}
+    for edge in edges:
+        if edge["orientation"] == "h":
+            at.setdefault(round(edge["top"]), []).append((edge["x0"], edge["x1"]))
+    wide = page_width / 3
+    return [
+        (float(top), tuple(sorted(spans)))
+        for top, spans in sorted(at.items())
+        if sum(x1 - x0 for x0, x1 in spans) >= wide
+    ]
+
+
 def _recover_merged_cells(rows: list[list[Cell | None]], table) -> None:
     """Give the text of a cell merged down over rows, which pdfplumber found in no row, to
     the first row it covers (in place); the rows below keep None there, as under any

@@ -95,6 +95,7 @@ def save_document(db: sqlite_utils.Database, extracted: ExtractedDocument, run_i
                 "height": page.height,
                 "ocr": int(page.text_layer == "ocr"),
                 "ocr_confidence": page.ocr_confidence,
+                "reader": page.reader,
             }
             for page in pages
         )

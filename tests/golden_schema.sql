@@ -52,7 +52,7 @@ CREATE TABLE "pages" (
    "text_layer" TEXT NOT NULL,
    "width" REAL,
    "height" REAL
-, "ocr" INTEGER NOT NULL DEFAULT 0, "ocr_confidence" REAL);
+, "ocr" INTEGER NOT NULL DEFAULT 0, "ocr_confidence" REAL, "reader" TEXT);
 CREATE UNIQUE INDEX "idx_pages_document_id_page"
     ON "pages" ("document_id", "page");
 CREATE TABLE "sources" (
@@ -399,3 +399,26 @@ CREATE INDEX "idx_actions_status_organisation"
     ON "actions" ("status", "organisation");
 CREATE INDEX "idx_indicators_series_organisation"
     ON "indicators" ("series", "organisation");
+CREATE INDEX "idx_pages_reader"
+    ON "pages" ("reader");
+CREATE TABLE "facet_counts" (
+   "table_name" TEXT,
+   "column_name" TEXT,
+   "value" TEXT,
+   "count" INTEGER NOT NULL,
+   PRIMARY KEY ("table_name", "column_name", "value")
+);
+CREATE TRIGGER [actions_facet_counts_insert] AFTER INSERT ON [actions]
+            BEGIN INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'actions', 'status', NEW.[status], 1 WHERE NEW.[status] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'actions', 'organisation', NEW.[organisation], 1 WHERE NEW.[organisation] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; END;
+CREATE TRIGGER [actions_facet_counts_delete] AFTER DELETE ON [actions]
+            BEGIN INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'actions', 'status', OLD.[status], -1 WHERE OLD.[status] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'actions', 'organisation', OLD.[organisation], -1 WHERE OLD.[organisation] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; DELETE FROM facet_counts WHERE count <= 0; END;
+CREATE TRIGGER [actions_facet_counts_update]
+            AFTER UPDATE OF [status], [organisation] ON [actions]
+            BEGIN INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'actions', 'status', OLD.[status], -1 WHERE OLD.[status] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'actions', 'organisation', OLD.[organisation], -1 WHERE OLD.[organisation] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'actions', 'status', NEW.[status], 1 WHERE NEW.[status] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'actions', 'organisation', NEW.[organisation], 1 WHERE NEW.[organisation] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; DELETE FROM facet_counts WHERE count <= 0; END;
+CREATE TRIGGER [indicators_facet_counts_insert] AFTER INSERT ON [indicators]
+            BEGIN INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'indicators', 'series', NEW.[series], 1 WHERE NEW.[series] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'indicators', 'organisation', NEW.[organisation], 1 WHERE NEW.[organisation] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; END;
+CREATE TRIGGER [indicators_facet_counts_delete] AFTER DELETE ON [indicators]
+            BEGIN INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'indicators', 'series', OLD.[series], -1 WHERE OLD.[series] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'indicators', 'organisation', OLD.[organisation], -1 WHERE OLD.[organisation] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; DELETE FROM facet_counts WHERE count <= 0; END;
+CREATE TRIGGER [indicators_facet_counts_update]
+            AFTER UPDATE OF [series], [organisation] ON [indicators]
+            BEGIN INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'indicators', 'series', OLD.[series], -1 WHERE OLD.[series] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'indicators', 'organisation', OLD.[organisation], -1 WHERE OLD.[organisation] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'indicators', 'series', NEW.[series], 1 WHERE NEW.[series] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; INSERT INTO facet_counts (table_name, column_name, value, count) SELECT 'indicators', 'organisation', NEW.[organisation], 1 WHERE NEW.[organisation] IS NOT NULL ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = count + excluded.count; DELETE FROM facet_counts WHERE count <= 0; END;

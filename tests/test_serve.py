@@ -395,3 +395,50 @@ async def test_rows_name_their_document_by_authority_date_and_kind(served):
     )
     assert "What needs to improve" in {row["source"] for row in headings}
     assert "What needs to improve?" in {row["source_as_printed"] for row in headings}
+
+
+async def test_default_facets_of_the_big_tables_are_counted_as_rows_are_written(served, tmp_path):
+    """The actions and indicators pages open with their facets read from the counts the
+    database keeps (facet_counts); those counts are what counting the rows gives, on the
+    unfiltered page, after a filter, and after documents are re-extracted."""
+    datasette, _ = served
+    db_path = Path(datasette.databases["plandrift"].path)
+    with sqlite3.connect(db_path) as connection:
+        wanted = {
+            (table, column): dict(
+                connection.execute(
+                    f"SELECT {column}, count(*) FROM {table} WHERE {column} IS NOT NULL "
+                    f"GROUP BY {column}"
+                ).fetchall()
+            )
+            for table, column in [
+                ("actions", "status"),
+                ("actions", "organisation"),
+                ("indicators", "series"),
+                ("indicators", "organisation"),
+            ]
+        }
+    assert all(wanted.values())
+    for (table, column), counts in wanted.items():
+        body = (await datasette.client.get(f"/plandrift/{table}.json")).json()
+        facet = body["facet_results"][column]
+        assert facet["type"] == "counted"
+        assert {item["value"]: item["count"] for item in facet["results"]} == counts
+    status, count = max(wanted["actions", "status"].items(), key=lambda item: item[1])
+    body = (await datasette.client.get("/plandrift/actions.json", params={"status": status})).json()
+    assert sum(item["count"] for item in body["facet_results"]["organisation"]["results"]) == count
+
+    copy = tmp_path / "copy.db"
+    with sqlite3.connect(db_path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    documents = [row[0] for row in sqlite3.connect(copy).execute("SELECT path FROM sources")]
+    assert run_cli("ingest", *documents, "--db", copy, "--force").exit_code == 0
+    with sqlite3.connect(copy) as connection:
+        kept = connection.execute(
+            "SELECT table_name, column_name, value, count FROM facet_counts ORDER BY 1, 2, 3"
+        ).fetchall()
+    assert kept == sorted(
+        (table, column, value, count)
+        for (table, column), counts in wanted.items()
+        for value, count in counts.items()
+    )
