@@ -338,14 +338,14 @@ def _prose_page(pdf, number: int, carry: Columns | None) -> Page | None:
     The lines are built from the characters by pdfplumber's own code, so a page read
     either way gives the same lines (tests/test_fast_reader.py holds the corpus to it)."""
     try:
-        read = read_pdfium_page(pdf, number - 1)
+        read = read_pdfium_page(pdf, number - 1, could_hold_ruled_table)
     except Exception:  # whatever PDFium trips on, pdfplumber reads the page
         return None
     if read.unsure or not read.chars:
         return None
     _name_symbol_glyphs(read.chars)
     bbox = (0.0, 0.0, read.width, read.height)
-    if _has_overprinted_chars(read.chars) or could_hold_ruled_table(read.edges, bbox):
+    if _has_overprinted_chars(read.chars):
         return None
     lines = [line for raw in _text_lines(read.chars, bbox) if (line := _line(raw))]
     tables, _ = aligned_tables(lines, number, carry, [], row_rules(read.edges, read.width))

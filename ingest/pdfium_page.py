@@ -11,9 +11,12 @@ cannot vouch for.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
+
+from .model import BBox
 
 # PDFium's codes for a hyphen it found ending a line (one per character, the other in text).
 _HYPHENS_AT_LINE_END = frozenset((0x02, 0xFFFE))
@@ -35,8 +38,14 @@ class PdfiumPage:
     unsure: str | None = None  # why the page should be read by pdfplumber instead
 
 
-def read_pdfium_page(pdf, index: int) -> PdfiumPage:
-    """Characters, ruling edges and images of page ``index`` of an open PdfDocument."""
+def read_pdfium_page(
+    pdf, index: int, table_could_be_drawn: Callable[[list[dict], BBox], bool] | None = None
+) -> PdfiumPage:
+    """Characters, ruling edges and images of page ``index`` of an open PdfDocument.
+
+    ``table_could_be_drawn(edges, bbox)``, when given, is asked before the characters are
+    read (most of the time a page takes): a page it says yes to is returned unsure, with
+    no characters."""
     import pypdfium2.raw as pdfium
 
     page = pdf[index]
@@ -54,6 +63,9 @@ def read_pdfium_page(pdf, index: int) -> PdfiumPage:
         if read.unsure:
             return read
         text_objects = _read_objects(page.raw, height, read)
+        box = (0.0, 0.0, read.width, read.height)
+        if table_could_be_drawn and not read.unsure and table_could_be_drawn(read.edges, box):
+            read.unsure = "a table could be drawn from its edges"
         if not read.unsure:
             read.chars, read.unsure = _chars(page, height, text_objects)
         return read
