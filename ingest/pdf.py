@@ -1,9 +1,10 @@
 """Read a PDF into pages of positioned lines.
 
-pdfplumber does the reading; a cheap pre-flight with PDFium first names the failures that
-pdfplumber either hides (a broken page index reads as "0 pages" without an error) or
-reports with a blank message (a password). Each page is closed as soon as it is read, so
-memory stays flat on long board packs.
+PDFium reads the pages of prose (pdfium_page.py gives its characters in pdfplumber's
+shapes, made into lines by pdfplumber's own code), pdfplumber every other page. A cheap
+pre-flight with PDFium first names the failures that pdfplumber either hides (a broken page
+index reads as "0 pages" without an error) or reports with a blank message (a password).
+Each page is closed as soon as it is read.
 
 PDFium is also the second opinion on a damaged file: when pdfminer cannot parse what PDFium
 opened, calls a file password-protected that PDFium opened without one, or finds no text
