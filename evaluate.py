@@ -828,13 +828,14 @@ def reader_differences(path: str | Path) -> list[str]:
 
     from .extract.records import SourceFile
     from .ingest.errors import IngestError
+    from .ingest.read import DEFAULT_MAX_FILE_SIZE as MAX  # the ingest default
     from .pipeline import process_file
 
     readings = {}
     for reader in ("auto", "pdfplumber"):
         try:
             readings[reader] = process_file(
-                SourceFile(str(path), "", 0), None, {}, 10**12, False, reader
+                SourceFile(str(path), "", 0), None, {}, MAX, False, reader
             )
         except IngestError as error:
             readings[reader] = error.error_class

@@ -380,22 +380,12 @@ Matrix = tuple[float, float, float, float, float, float]
 def _matrix(obj, outer: Matrix | None) -> Matrix:
     """The object's matrix, followed by the matrices of the forms it sits in."""
     import pypdfium2.raw as pdfium
+    from pdfminer.utils import mult_matrix
 
     found = pdfium.FS_MATRIX()
     pdfium.FPDFPageObj_GetMatrix(obj, ctypes.byref(found))
     own = (found.a, found.b, found.c, found.d, found.e, found.f)
-    if outer is None:
-        return own
-    a, b, c, d, e, f = own
-    oa, ob, oc, od, oe, of = outer
-    return (
-        a * oa + b * oc,
-        a * ob + b * od,
-        c * oa + d * oc,
-        c * ob + d * od,
-        e * oa + f * oc + oe,
-        e * ob + f * od + of,
-    )
+    return own if outer is None else mult_matrix(own, outer)
 
 
 def _path_edges(path, matrix: Matrix, height: float) -> list[dict]:
